@@ -1,0 +1,54 @@
+import { defineConfig } from '@playwright/test';
+
+// The end-to-end suite runs against the built apps on their real ports, as a
+// user would run them with `pnpm start`; stop `pnpm dev` before running it.
+const FRONTEND_URL = 'http://localhost:3000';
+const BACKEND_URL = 'http://localhost:4567';
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  // One app, one in-memory store: tests run in order on one worker.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: FRONTEND_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Debian's chromium: Playwright cannot download its own build here.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      name: 'backend-flask',
+      command: 'node ../apps/backend-flask/dist/server.js',
+      url: `${BACKEND_URL}/api/health-check`,
+      env: { PORT: '4567', FRONTEND_URL, LOG_LEVEL: 'warn' },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      name: 'frontend-react-js',
+      command: 'pnpm --filter frontend-react-js start',
+      url: FRONTEND_URL,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+});

@@ -1,0 +1,73 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dockerStages, readRepoFile, readYaml, repoPath, repoRoot } from './repo.js';
+
+interface Service {
+  build: { context: string; dockerfile: string; target: string };
+  ports: string[];
+  environment: Record<string, string>;
+  volumes?: string[];
+  depends_on?: string[];
+}
+
+const compose = readYaml('docker-compose.yml') as { services: Record<string, Service> };
+
+const service = (name: string): Service => {
+  const found = compose.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service ${name}`);
+  return found;
+};
+
+describe('docker-compose.yml', () => {
+  it('runs the API on 4567 and the web app on 3000', () => {
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['backend-flask', 'frontend-react-js']));
+    expect(service('backend-flask').ports).toContain('4567:4567');
+    expect(service('frontend-react-js').ports).toContain('3000:3000');
+  });
+
+  it('builds each service from an existing Dockerfile stage', () => {
+    for (const name of ['backend-flask', 'frontend-react-js']) {
+      const { build } = service(name);
+      const dockerfile = repoPath(build.context, build.dockerfile);
+      expect(existsSync(dockerfile), dockerfile).toBe(true);
+      expect(dockerStages(readRepoFile(build.context, build.dockerfile))).toContain(build.target);
+    }
+  });
+
+  it('mounts only directories that exist', () => {
+    for (const { volumes = [] } of Object.values(compose.services)) {
+      for (const volume of volumes) {
+        const source = volume.split(':')[0] ?? '';
+        if (source.startsWith('.')) expect(existsSync(repoPath(source)), source).toBe(true);
+      }
+    }
+  });
+
+  it('gives each app the URLs it needs, Gitpod-aware', () => {
+    const api = service('backend-flask').environment;
+    expect(api).toHaveProperty('FRONTEND_URL');
+    expect(api).toHaveProperty('PORT', '4567');
+    const web = service('frontend-react-js').environment;
+    expect(web).toHaveProperty('BACKEND_URL');
+    for (const env of [api, web]) {
+      expect(env).toHaveProperty('GITPOD_WORKSPACE_ID');
+      expect(env).toHaveProperty('GITPOD_WORKSPACE_CLUSTER_HOST');
+    }
+  });
+
+  it('passes `docker compose config` where a compose binary exists', ({ skip }) => {
+    const candidates: [string, string[]][] = [
+      ['docker', ['compose', 'version']],
+      ['docker-compose', ['version']],
+    ];
+    const found = candidates.find(([cmd, args]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0);
+    if (!found) {
+      skip('no docker compose binary on this machine');
+      return;
+    }
+    const [cmd] = found;
+    const configArgs = cmd === 'docker' ? ['compose', 'config', '--quiet'] : ['config', '--quiet'];
+    expect(() => execFileSync(cmd, configArgs, { cwd: repoRoot, stdio: 'pipe' })).not.toThrow();
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { dockerStage, dockerStages, pinnedPnpm, readRepoFile } from './repo.js';
+
+const apps = ['backend-flask', 'frontend-react-js'] as const;
+const dockerfile = (app: string): string => readRepoFile('apps', app, 'Dockerfile');
+
+describe('Dockerfiles', () => {
+  it.each(apps)('%s has a dev target and a production target', (app) => {
+    expect(dockerStages(dockerfile(app))).toEqual(expect.arrayContaining(['dev', 'prod']));
+  });
+
+  it.each(apps)('%s installs the pnpm version package.json pins, without corepack', (app) => {
+    const text = dockerfile(app);
+    expect(text).toContain(`pnpm@${pinnedPnpm()}`);
+    expect(text).not.toMatch(/^RUN .*corepack enable/m);
+  });
+
+  it('runs the production API as a non-root user with runtime dependencies only', () => {
+    const prod = dockerStage(dockerfile('backend-flask'), 'prod');
+    expect(prod).toMatch(/^USER\s+node\s*$/m);
+    expect(prod).toMatch(/^ENV\s+NODE_ENV=production/m);
+    expect(prod).toMatch(/^COPY --from=build --chown=node:node \/out /m);
+    expect(dockerStage(dockerfile('backend-flask'), 'build')).toMatch(/deploy --prod/);
+    expect(prod).not.toMatch(/pnpm install/);
+  });
+
+  it('serves the production web app from an unprivileged nginx on 3000 with SPA fallback', () => {
+    const prod = dockerStage(dockerfile('frontend-react-js'), 'prod');
+    expect(prod).toMatch(/^FROM nginxinc\/nginx-unprivileged:/m);
+    const nginx = readRepoFile('apps', 'frontend-react-js', 'nginx.conf');
+    expect(nginx).toMatch(/listen 3000;/);
+    expect(nginx).toMatch(/try_files \$uri \/index\.html;/);
+  });
+
+  it('keeps build output, dependencies and secrets out of the build context', () => {
+    const ignored = readRepoFile('.dockerignore').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '.env', '.git']));
+  });
+});

@@ -1,0 +1,2 @@
+export * from './export-config.js';
+export * from './headers.js';
