@@ -6,6 +6,7 @@ export const VALIDATION_ERRORS = [
   'ttl_invalid',
   'user_receiver_handle_blank',
   'search_term_blank',
+  'search_term_exceed_max_chars',
 ] as const;
 export type ValidationError = (typeof VALIDATION_ERRORS)[number];
 

@@ -3,6 +3,8 @@ export const ACTIVITY_MAX_CHARS = 280;
 /** Longest reply or direct message, in characters (code points). */
 export const REPLY_MAX_CHARS = 1024;
 export const MESSAGE_MAX_CHARS = 1024;
+/** Longest search term, in characters (code points): as long as a crud may be. */
+export const SEARCH_TERM_MAX_CHARS = 280;
 
 /** How long a crud lives before it expires, as the course's form offers it. */
 export const TTL_HOURS = {

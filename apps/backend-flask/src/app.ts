@@ -1,0 +1,50 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import { registerCloseConnections } from './plugins/close-connections.js';
+import { registerCors } from './plugins/cors.js';
+import { frameworkErrorHandler, registerErrorHandlers } from './plugins/errors.js';
+import { registerActivityRoutes } from './routes/activities.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerMessageGroupRoutes } from './routes/message-groups.js';
+import { registerMessageRoutes } from './routes/messages.js';
+import { sharedSchemas } from './routes/schemas.js';
+import type { ServiceContext } from './services/context.js';
+import { CURRENT_USER_HANDLE, createSeededStore } from './store/seed.js';
+
+export interface BuildOptions {
+  /** Fastify's pino logger settings; defaults to the configured level. Pass `false` in tests. */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Where "now" comes from; tests pass a fake to move time. */
+  readonly clock?: () => Date;
+}
+
+/** The API, ready to `listen` or `inject`, with its own freshly seeded store. */
+export const buildApp = async (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    frameworkErrors: frameworkErrorHandler(config.bodyLimit),
+    // Fastify's defaults would silently drop unknown fields and turn `5` into
+    // "5"; the API rejects both instead.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+  });
+
+  // JSON only: without Fastify's text/plain parser other content types get 415.
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandlers(app, config.bodyLimit);
+  registerCloseConnections(app);
+  sharedSchemas.forEach((schema) => app.addSchema(schema));
+  await registerCors(app, config.frontendUrl);
+
+  const clock = options.clock ?? (() => new Date());
+  const context: ServiceContext = {
+    store: createSeededStore(clock()),
+    clock,
+    currentUserHandle: CURRENT_USER_HANDLE,
+  };
+  registerHealthRoutes(app);
+  registerActivityRoutes(app, context);
+  registerMessageGroupRoutes(app, context);
+  registerMessageRoutes(app, context);
+  return app;
+};

@@ -1,0 +1,53 @@
+import { resolveUrls, type Env } from '@cruddur/config';
+
+/** Requests with bigger bodies get 413: the longest valid body is a 1024-character message. */
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** The only origin browsers may call the API from. */
+  readonly frontendUrl: string;
+  /** The API's public origin, for logs and links. */
+  readonly backendUrl: string;
+  readonly bodyLimit: number;
+  readonly logLevel: LogLevel;
+}
+
+const nonBlank = (value: string | undefined): string | undefined => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+};
+
+const parsePort = (value: string | undefined): number => {
+  const text = nonBlank(value);
+  if (text === undefined) return 4567;
+  const port = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`PORT must be an integer from 1 to 65535, got ${JSON.stringify(value)}`);
+  }
+  return port;
+};
+
+const parseLogLevel = (value: string | undefined): LogLevel => {
+  const text = nonBlank(value);
+  if (text === undefined) return 'info';
+  const level = LOG_LEVELS.find((known) => known === text);
+  if (level === undefined) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return level;
+};
+
+/** Reads and validates the environment; throws an error naming the bad variable. */
+export const loadConfig = (env: Env): Config =>
+  Object.freeze({
+    port: parsePort(env.PORT),
+    host: nonBlank(env.HOST) ?? '0.0.0.0',
+    ...resolveUrls(env),
+    bodyLimit: BODY_LIMIT_BYTES,
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+  });

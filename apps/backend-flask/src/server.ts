@@ -1,0 +1,23 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createShutdown } from './shutdown.js';
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+const start = async (): Promise<void> => {
+  const config = loadConfig(process.env);
+  const app = await buildApp(config);
+
+  const shutdown = createShutdown(app, { timeoutMs: SHUTDOWN_TIMEOUT_MS, exit: (code) => process.exit(code) });
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+
+  const address = await app.listen({ host: config.host, port: config.port });
+  app.log.info(`Cruddur API listening on ${address} (public URL ${config.backendUrl}, CORS origin ${config.frontendUrl})`);
+};
+
+start().catch((error: unknown) => {
+  // Bad configuration or a taken port: one clear line, no stack.
+  console.error(`backend-flask failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import type { MessageGroup } from '@cruddur/api-contract';
+import { newestFirst } from './activity-view.js';
+import type { ServiceContext } from './context.js';
+import { otherParticipant } from './message-view.js';
+
+/** The current user's conversations, one per other user, most recently active first. */
+export const messageGroups = ({ store, currentUserHandle }: ServiceContext): MessageGroup[] => {
+  const latestPerConversation = store.conversationsOf(currentUserHandle).flatMap((conversation) => {
+    const latest = newestFirst(store.messagesIn(conversation.uuid))[0];
+    return latest ? [{ conversation, latest, created_at: latest.created_at }] : [];
+  });
+  return newestFirst(latestPerConversation).map(({ conversation, latest }) => {
+    const other = store.requireUser(otherParticipant(conversation, currentUserHandle));
+    return {
+      uuid: conversation.uuid,
+      display_name: other.display_name,
+      handle: other.handle,
+      message: latest.message,
+      created_at: latest.created_at.toISOString(),
+    };
+  });
+};

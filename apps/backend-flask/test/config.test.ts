@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { BODY_LIMIT_BYTES, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('defaults to 0.0.0.0:4567 and the local URLs', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4567,
+      host: '0.0.0.0',
+      frontendUrl: 'http://localhost:3000',
+      backendUrl: 'http://localhost:4567',
+      bodyLimit: BODY_LIMIT_BYTES,
+      logLevel: 'info',
+    });
+    expect(BODY_LIMIT_BYTES).toBe(16 * 1024);
+  });
+
+  it('reads PORT, HOST, LOG_LEVEL and the URLs', () => {
+    const config = loadConfig({
+      PORT: ' 8080 ',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      FRONTEND_URL: 'https://app.example.com/',
+      BACKEND_URL: 'https://api.example.com',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      logLevel: 'warn',
+      frontendUrl: 'https://app.example.com',
+      backendUrl: 'https://api.example.com',
+    });
+  });
+
+  it('derives the URLs inside Gitpod', () => {
+    const config = loadConfig({ GITPOD_WORKSPACE_ID: 'ab-cd', GITPOD_WORKSPACE_CLUSTER_HOST: 'ws.gitpod.io' });
+    expect(config.frontendUrl).toBe('https://3000-ab-cd.ws.gitpod.io');
+    expect(config.backendUrl).toBe('https://4567-ab-cd.ws.gitpod.io');
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ PORT: ' ', HOST: '', LOG_LEVEL: '' })).toMatchObject({ port: 4567, host: '0.0.0.0', logLevel: 'info' });
+  });
+
+  it('accepts the extreme ports', () => {
+    expect(loadConfig({ PORT: '1' }).port).toBe(1);
+    expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
+  });
+
+  it.each(['abc', '0', '65536', '80.5', '-1', '1e3', '0x50', '80abc'])('rejects PORT=%s, naming the variable', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/^PORT must be an integer from 1 to 65535/);
+  });
+
+  it('rejects a FRONTEND_URL that is not an http(s) URL', () => {
+    expect(() => loadConfig({ FRONTEND_URL: 'localhost:3000' })).toThrow(/FRONTEND_URL/);
+    expect(() => loadConfig({ FRONTEND_URL: 'not a url' })).toThrow(/FRONTEND_URL/);
+  });
+
+  it('rejects an unknown LOG_LEVEL', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+});
