@@ -101,6 +101,15 @@ export const resolveTraceExport = (env: Env): TraceExport => {
   return { enabled: true, destination, url, protocol, headers };
 };
 
+/** The URL fit to print: no credentials, no query string (either may hold a key). */
+export const printableUrl = (raw: string): string => {
+  const url = new URL(raw);
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  return url.href;
+};
+
 /** A printable summary: header values masked to their last four characters. */
 export const describeTraceExport = (config: TraceExport): string => {
   if (!config.enabled) return `tracing off (${config.reason})`;
@@ -108,5 +117,5 @@ export const describeTraceExport = (config: TraceExport): string => {
     .map(([key, secret]) => `${key}=${maskSecret(secret)}`)
     .join(', ');
   const where = config.destination === 'local' ? 'local trace viewer' : config.destination;
-  return `${where}: ${config.url} (${config.protocol}${headers ? `; headers ${headers}` : ''})`;
+  return `${where}: ${printableUrl(config.url)} (${config.protocol}${headers ? `; headers ${headers}` : ''})`;
 };

@@ -1,2 +1,3 @@
 export * from './export-config.js';
 export * from './headers.js';
+export * from './sampler.js';

@@ -107,6 +107,13 @@ describe('describeTraceExport', () => {
     expect(text).not.toContain(KEY);
   });
 
+  it('prints endpoints without credentials or query strings', () => {
+    const text = describeTraceExport(
+      resolveTraceExport({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://user:s3cret@collector.example.com/v1/traces?key=abc' }),
+    );
+    expect(text).toBe('otlp: https://collector.example.com/v1/traces (http/protobuf)');
+  });
+
   it('says why tracing is off', () => {
     expect(describeTraceExport(resolveTraceExport({ OTEL_SDK_DISABLED: 'true' }))).toBe('tracing off (OTEL_SDK_DISABLED=true)');
   });
