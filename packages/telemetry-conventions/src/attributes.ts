@@ -16,6 +16,8 @@ export const ATTR = {
   /** Browser: the action a root span stands for, and the route it started on. */
   action: 'app.action',
   route: 'app.route',
+  /** Browser: the action hit its time cap before its fetches settled. */
+  timedOut: 'app.timed_out',
 } as const;
 
 export type AttributeKey = (typeof ATTR)[keyof typeof ATTR];

@@ -1,0 +1,72 @@
+import { ACTION, ATTR, isActionName, type ActionName } from '@cruddur/telemetry-conventions';
+import { context, type TimeInput, type Tracer } from '@opentelemetry/api';
+import type { ActionTracker, OpenAction } from './action-tracker.js';
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === 'object' || typeof value === 'function') &&
+  value !== null &&
+  typeof (value as { then?: unknown }).then === 'function';
+
+/** Starts user actions: each one the root span of a trace of its own. */
+export class Actions {
+  readonly #tracer: Tracer;
+  readonly #tracker: ActionTracker;
+  readonly #route: () => string;
+
+  constructor(tracer: Tracer, tracker: ActionTracker, route: () => string) {
+    this.#tracer = tracer;
+    this.#tracker = tracker;
+    this.#route = route;
+  }
+
+  /** Opens an action, or refuses a name that is not in ACTION (with a warning). */
+  start(name: string, startTime?: TimeInput): OpenAction | undefined {
+    if (!isActionName(name)) {
+      console.warn(`telemetry-web: unknown action ${JSON.stringify(name)} not traced; use a name from ACTION.`);
+      return undefined;
+    }
+    const span = this.#tracer.startSpan(name, {
+      root: true,
+      attributes: { [ATTR.action]: name, [ATTR.route]: this.#route() },
+      ...(startTime === undefined ? {} : { startTime }),
+    });
+    return this.#tracker.track(span);
+  }
+
+  /** Runs `fn` as the action `name`, which lasts until `fn` settles and the spans it caused end. */
+  run<T>(name: ActionName, fn: () => T): T {
+    const action = this.start(name);
+    if (action === undefined) return fn();
+    let result: T;
+    try {
+      result = context.with(action.context, fn);
+    } catch (error) {
+      action.fail(error);
+      throw error;
+    }
+    if (isThenable(result)) {
+      void result.then(action.settle, action.fail);
+    } else {
+      action.settle();
+    }
+    return result;
+  }
+
+  /** Opens the action for an event: it settles once the event's own handlers (React's among them) have run. */
+  startFromEvent(name: string, event: Event): void {
+    const action = this.start(name, event.timeStamp);
+    if (action !== undefined) setTimeout(action.settle, 0);
+  }
+
+  /**
+   * Opens the first page load's action, dated from navigation start, and
+   * settles it at the window's load event; the fetches the first render
+   * starts join it as children.
+   */
+  startPageLoad(): void {
+    const action = this.start(ACTION.pageLoad, 0);
+    if (action === undefined) return;
+    if (document.readyState === 'complete') action.settle();
+    else window.addEventListener('load', action.settle, { once: true });
+  }
+}

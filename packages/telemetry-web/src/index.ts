@@ -1,0 +1,2 @@
+export { startBrowserTelemetry, traceAction } from './start.js';
+export type { BrowserTelemetry, BrowserTelemetryOptions } from './start.js';

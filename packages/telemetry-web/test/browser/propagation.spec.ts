@@ -1,0 +1,99 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
+import { expect, test } from './harness.js';
+import type { ReceivedSpan } from './otlp.js';
+
+test.describe('trace context on the wire', () => {
+  test('traceparent goes to the backend origin only, not to a third origin nor a look-alike', async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await app.roots(ACTION.pageLoad);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    const [retry] = await app.roots(ACTION.retry);
+    if (retry === undefined) throw new Error('no retry');
+
+    const toBackend = app.api.requests.find((request) => request.path === '/api/retry');
+    expect(toBackend?.traceparent).toMatch(new RegExp(`^00-${retry.traceId}-[0-9a-f]{16}-01$`));
+    // Same server, reached as http://localhost:port: another origin.
+    const lookalike = app.api.requests.find((request) => request.path === '/api/lookalike');
+    expect(lookalike).toMatchObject({ traceparent: undefined, tracestate: undefined });
+    expect(app.thirdParty.requests).toEqual([
+      { method: 'GET', path: '/api/elsewhere', traceparent: undefined, tracestate: undefined },
+    ]);
+    expect(app.thirdParty.preflights).toEqual([]);
+    // Those calls are still traced, as children of the action.
+    expect(app.trace(retry.traceId)).toHaveLength(4);
+  });
+
+  test('the export requests are neither traced nor carry trace headers', async ({ app, page }) => {
+    await app.open();
+    await app.roots(ACTION.pageLoad);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await app.roots(ACTION.search);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+
+    const exports = app.api.requests.filter((request) => request.path === '/v1/traces');
+    expect(exports.length).toBeGreaterThanOrEqual(2);
+    expect(exports.every((request) => request.traceparent === undefined)).toBe(true);
+    const urls = app.api.spans.map((span) => String(span.attributes['url.full']));
+    expect(urls.filter((url) => url.includes('/v1/traces'))).toEqual([]);
+  });
+
+  test('the CORS preflight makes no trace of its own', async ({ app, page }) => {
+    await app.open();
+    await app.roots(ACTION.pageLoad);
+    await page.getByRole('button', { name: 'Search' }).click();
+    const [search] = await app.roots(ACTION.search);
+    if (search === undefined) throw new Error('no search');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+
+    expect(app.api.preflights).toContainEqual({ path: '/api/search', headers: 'traceparent' });
+    // Chromium folds the preflight into the request's timing entry, so
+    // instrumentation-fetch has no separate preflight to make a span of.
+    expect(app.trace(search.traceId).map((span) => span.name).sort()).toEqual(['GET', ACTION.search]);
+    expect(app.traceIds().size).toBe(2);
+  });
+
+  test('a CORS preflight span, where the browser reports one, is a child of its fetch', async ({ app, page }) => {
+    // Report the preflight of /api/search as an entry of its own before the
+    // request's, as instrumentation-fetch expects of browsers that do.
+    await page.addInitScript(() => {
+      const Native = window.PerformanceObserver;
+      const split = (entry: PerformanceEntry): unknown[] => {
+        const timing = (entry as PerformanceResourceTiming).toJSON() as Record<string, number | string>;
+        if (timing.initiatorType !== 'fetch' || !String(timing.name).includes('/api/search')) return [entry];
+        const start = Number(timing.fetchStart);
+        const mid = (start + Number(timing.responseStart)) / 2;
+        const preflight = { ...timing, requestStart: start, responseStart: mid, responseEnd: mid, transferSize: 0 };
+        const request = { ...timing, fetchStart: mid, domainLookupStart: mid, domainLookupEnd: mid, connectStart: mid, connectEnd: mid };
+        return [preflight, request];
+      };
+      window.PerformanceObserver = class extends Native {
+        constructor(callback: PerformanceObserverCallback) {
+          super((list, observer) => {
+            const entries = {
+              getEntries: () => list.getEntries().flatMap(split),
+              getEntriesByName: list.getEntriesByName.bind(list),
+              getEntriesByType: list.getEntriesByType.bind(list),
+            };
+            callback(entries as PerformanceObserverEntryList, observer);
+          });
+        }
+      };
+    });
+    await app.open();
+    await app.roots(ACTION.pageLoad);
+    await page.getByRole('button', { name: 'Search' }).click();
+    const [search] = await app.roots(ACTION.search);
+    if (search === undefined) throw new Error('no search');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+
+    const spans = app.trace(search.traceId);
+    const byName = (name: string): ReceivedSpan | undefined => spans.find((span) => span.name === name);
+    expect(spans.map((span) => span.name).sort()).toEqual(['CORS Preflight', 'GET', ACTION.search]);
+    expect(byName('GET')?.parentSpanId).toBe(search.spanId);
+    expect(byName('CORS Preflight')?.parentSpanId).toBe(byName('GET')?.spanId);
+    expect(app.traceIds().size).toBe(2);
+  });
+});

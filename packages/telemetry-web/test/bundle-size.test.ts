@@ -1,0 +1,26 @@
+import { gzipSync } from 'node:zlib';
+import { build, type Rolldown } from 'vite';
+import { expect, it } from 'vitest';
+
+// The goal: tracing adds at most 35 KB gzip to the app, Zone.js included.
+const BUDGET_BYTES = 35_000;
+
+it('adds at most 35 KB gzip to the app, without resource detectors nor incubating semconv', async () => {
+  const result = await build({
+    root: import.meta.dirname,
+    configFile: false,
+    logLevel: 'warn',
+    build: { write: false, rolldownOptions: { input: `${import.meta.dirname}/bundle-entry.ts` } },
+  });
+  const chunks = (Array.isArray(result) ? result : [result as Rolldown.RolldownOutput])
+    .flatMap((output) => output.output)
+    .filter((file) => file.type === 'chunk');
+  const code = chunks.map((chunk) => chunk.code).join('\n');
+  const modules = chunks.flatMap((chunk) => Object.keys(chunk.modules));
+  const gzipped = gzipSync(code).length;
+  console.info(`telemetry-web bundle: ${code.length} bytes minified, ${gzipped} bytes gzip`);
+
+  expect(modules.some((id) => id.includes('/zone.js/'))).toBe(true);
+  expect(modules.filter((id) => /detectors|incubating/.test(id))).toEqual([]);
+  expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
+}, 60_000);
