@@ -8,6 +8,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageGroupRoutes } from './routes/message-groups.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import { sharedSchemas } from './routes/schemas.js';
+import { DEFAULT_RELAY_OPTIONS, registerTraceRelay, type TraceRelayOptions } from './routes/trace-relay.js';
 import type { ServiceContext } from './services/context.js';
 import { CURRENT_USER_HANDLE, createSeededStore } from './store/seed.js';
 
@@ -16,6 +17,8 @@ export interface BuildOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Where "now" comes from; tests pass a fake to move time. */
   readonly clock?: () => Date;
+  /** The browser span relay; by default tracing is off and relayed spans are dropped. */
+  readonly relay?: Partial<TraceRelayOptions>;
 }
 
 /** The API, ready to `listen` or `inject`, with its own freshly seeded store. */
@@ -46,5 +49,6 @@ export const buildApp = async (config: Config, options: BuildOptions = {}): Prom
   registerActivityRoutes(app, context);
   registerMessageGroupRoutes(app, context);
   registerMessageRoutes(app, context);
+  await registerTraceRelay(app, config.frontendUrl, { ...DEFAULT_RELAY_OPTIONS, ...options.relay });
   return app;
 };

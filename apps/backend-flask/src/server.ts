@@ -1,14 +1,22 @@
+import { resolveTraceExport } from '@cruddur/telemetry-config';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createShutdown } from './shutdown.js';
+import { shutdownTelemetry } from './telemetry/lifecycle.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
+/** Part of the shutdown budget: the last spans get this long to reach the destination. */
+const TELEMETRY_FLUSH_TIMEOUT_MS = 3_000;
 
 const start = async (): Promise<void> => {
   const config = loadConfig(process.env);
-  const app = await buildApp(config);
+  const app = await buildApp(config, { relay: { destination: resolveTraceExport(process.env) } });
 
-  const shutdown = createShutdown(app, { timeoutMs: SHUTDOWN_TIMEOUT_MS, exit: (code) => process.exit(code) });
+  const shutdown = createShutdown(app, {
+    timeoutMs: SHUTDOWN_TIMEOUT_MS,
+    exit: (code) => process.exit(code),
+    afterClose: () => shutdownTelemetry(TELEMETRY_FLUSH_TIMEOUT_MS),
+  });
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
 

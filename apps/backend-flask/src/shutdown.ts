@@ -1,39 +1,50 @@
 import type { FastifyInstance } from 'fastify';
 
 export interface ShutdownOptions {
-  /** How long in-flight requests get before the process gives up on them. */
+  /** How long in-flight requests (and `afterClose`) get before the process gives up on them. */
   readonly timeoutMs: number;
   readonly exit: (code: number) => void;
+  /** Runs once the app has closed, e.g. to send the last spans. Its failure is logged, not fatal. */
+  readonly afterClose?: () => Promise<void>;
 }
 
 /**
  * A signal handler: the first signal closes the app (no new connections,
- * in-flight requests finish) and exits 0; a second signal, a failed close or
- * the timeout exits 1 at once.
+ * in-flight requests finish), runs `afterClose` and exits 0; a second
+ * signal, a failed close or the timeout exits 1 at once.
  */
-export const createShutdown = (app: FastifyInstance, { timeoutMs, exit }: ShutdownOptions) => {
+export const createShutdown = (app: FastifyInstance, { timeoutMs, exit, afterClose }: ShutdownOptions) => {
   let closing = false;
+  let exited = false;
+  let timer: NodeJS.Timeout | undefined;
+  const finish = (code: number): void => {
+    if (exited) return;
+    exited = true;
+    clearTimeout(timer);
+    exit(code);
+  };
   return (signal: string): void => {
     if (closing) {
       app.log.warn({ signal }, 'second signal: exiting without waiting');
-      exit(1);
+      finish(1);
       return;
     }
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       app.log.error({ timeoutMs }, 'in-flight requests did not finish in time: exiting');
-      exit(1);
+      finish(1);
     }, timeoutMs);
     app.close().then(
-      () => {
-        clearTimeout(timer);
-        exit(0);
+      async () => {
+        await afterClose?.().catch((error: unknown) => {
+          app.log.warn({ err: error }, 'closed, but the last step failed');
+        });
+        finish(0);
       },
       (error: unknown) => {
-        clearTimeout(timer);
         app.log.error({ err: error }, 'closing failed');
-        exit(1);
+        finish(1);
       },
     );
   };

@@ -93,3 +93,47 @@ describe('graceful shutdown', () => {
     await inFlight;
   });
 });
+
+describe('graceful shutdown: the step after close', () => {
+  it('runs once the app has closed, then exits 0', async () => {
+    const app = await testApp();
+    const { exit, firstExit } = exitSpy();
+    const order: string[] = [];
+    app.addHook('onClose', (_instance, done) => {
+      order.push('closed');
+      done();
+    });
+    const afterClose = vi.fn(() => {
+      order.push('after close');
+      return Promise.resolve();
+    });
+
+    createShutdown(app, { timeoutMs: 5_000, exit, afterClose })('SIGTERM');
+
+    expect(await firstExit).toBe(0);
+    expect(order).toEqual(['closed', 'after close']);
+  });
+
+  it('still exits 0 when it fails: the app itself closed cleanly', async () => {
+    const app = await testApp();
+    const { exit, firstExit } = exitSpy();
+    createShutdown(app, { timeoutMs: 5_000, exit, afterClose: () => Promise.reject(new Error('destination down')) })('SIGTERM');
+    expect(await firstExit).toBe(0);
+    expect(exit).toHaveBeenCalledTimes(1);
+  });
+
+  it('exits 1 once when it outlasts the timeout', async () => {
+    const app = await testApp();
+    const { exit, firstExit } = exitSpy();
+    let finish!: () => void;
+    const afterClose = () =>
+      new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+    createShutdown(app, { timeoutMs: 50, exit, afterClose })('SIGTERM');
+    expect(await firstExit).toBe(1);
+    finish();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(exit).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,5 +1,6 @@
 import type { HealthCheck } from '@cruddur/api-contract';
 import type { FastifyInstance } from 'fastify';
+import { HEALTH_CHECK_PATH } from './paths.js';
 import { errorResponses } from './schemas.js';
 
 const healthCheckSchema = {
@@ -10,7 +11,7 @@ const healthCheckSchema = {
 
 export const registerHealthRoutes = (app: FastifyInstance): void => {
   app.get(
-    '/api/health-check',
+    HEALTH_CHECK_PATH,
     { schema: { response: { 200: healthCheckSchema, ...errorResponses } } },
     (): HealthCheck => ({ success: true }),
   );

@@ -1,0 +1,129 @@
+import type { TraceExport } from '@cruddur/telemetry-config';
+import { SERVICE } from '@cruddur/telemetry-conventions';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { forwardTraces } from '../relay/forward.js';
+import { pinServiceNameJson } from '../relay/otlp-json.js';
+import { pinServiceNameProtobuf } from '../relay/otlp-protobuf.js';
+import { OtlpPayloadError } from '../relay/payload-error.js';
+import { TRACE_RELAY_PATH } from './paths.js';
+
+export interface TraceRelayOptions {
+  /** Where spans go, with the server-side headers (the key never reaches the browser). */
+  readonly destination: TraceExport;
+  /** How long the destination gets before the browser is answered 504. */
+  readonly timeoutMs: number;
+  /** Requests per minute from one client address before 429. */
+  readonly maxPerMinute: number;
+}
+
+/** Tracing off until the server passes the resolved destination: spans are accepted and dropped. */
+export const DEFAULT_RELAY_OPTIONS: TraceRelayOptions = {
+  destination: { enabled: false, reason: 'no trace destination configured' },
+  timeoutMs: 5_000,
+  maxPerMinute: 300,
+};
+
+/** A browser batch is a few KiB; this leaves room for a page's worth of spans and no more. */
+export const RELAY_BODY_LIMIT_BYTES = 512 * 1024;
+
+const JSON_TYPE = 'application/json';
+const PROTOBUF_TYPE = 'application/x-protobuf';
+
+const mediaType = (header: string | undefined): string => (header ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+
+const problem = (reply: FastifyReply, status: number, error: string, message: string): FastifyReply =>
+  reply.code(status).send({ error, message });
+
+/**
+ * The relay's own refusals; anything else goes to the app's error handler.
+ * @fastify/rate-limit throws an Error carrying statusCode 429.
+ */
+const relayErrorHandler = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return problem(reply, 415, 'unsupported_media_type', `Traces must be sent as ${JSON_TYPE} or ${PROTOBUF_TYPE}`);
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return problem(reply, 413, 'payload_too_large', `Trace payloads are limited to ${String(RELAY_BODY_LIMIT_BYTES)} bytes`);
+  }
+  if (error.statusCode === 429) return problem(reply, 429, 'rate_limited', 'Too many trace exports: slow down');
+  throw error;
+};
+
+/**
+ * POST /v1/traces: the browser's OTLP export, relayed to the API's own trace
+ * destination with its server-side headers. Only the frontend origin may
+ * use it; every resource's `service.name` is pinned to the frontend's so a
+ * page cannot pass its spans off as another service's. The relay is never
+ * traced itself (see telemetry/untraced.ts) and answers within `timeoutMs`
+ * whatever the destination does. With tracing off it answers success and
+ * drops the spans, so the browser neither retries nor logs errors.
+ */
+export const registerTraceRelay = async (
+  app: FastifyInstance,
+  frontendUrl: string,
+  { destination, timeoutMs, maxPerMinute }: TraceRelayOptions,
+): Promise<void> => {
+  await app.register(async (relay) => {
+    relay.removeAllContentTypeParsers();
+    relay.addContentTypeParser([JSON_TYPE, PROTOBUF_TYPE], { parseAs: 'buffer' }, (_request, body, done) => {
+      done(null, body);
+    });
+    relay.setErrorHandler(relayErrorHandler);
+
+    // Before the body is read: a foreign page or a compressed body is refused at once.
+    relay.addHook('onRequest', async (request, reply) => {
+      if (request.headers.origin !== frontendUrl) {
+        return problem(reply, 403, 'forbidden_origin', `Traces are accepted from ${frontendUrl} only`);
+      }
+      const encoding = request.headers['content-encoding']?.trim().toLowerCase();
+      if (encoding && encoding !== 'identity') {
+        return problem(reply, 415, 'unsupported_media_type', 'Trace payloads must not be compressed');
+      }
+    });
+    await relay.register(rateLimit, { max: maxPerMinute, timeWindow: 60_000 });
+
+    relay.post(TRACE_RELAY_PATH, { bodyLimit: RELAY_BODY_LIMIT_BYTES }, async (request, reply) => {
+      const contentType = mediaType(request.headers['content-type']);
+      if (!Buffer.isBuffer(request.body)) {
+        return problem(reply, 415, 'unsupported_media_type', `Traces must be sent as ${JSON_TYPE} or ${PROTOBUF_TYPE}`);
+      }
+      let pinned: Buffer;
+      try {
+        pinned =
+          contentType === PROTOBUF_TYPE
+            ? pinServiceNameProtobuf(request.body, SERVICE.frontend)
+            : pinServiceNameJson(request.body, SERVICE.frontend);
+      } catch (error) {
+        if (error instanceof OtlpPayloadError) return problem(reply, 400, 'invalid_request', `Not an OTLP trace export: ${error.message}`);
+        throw error;
+      }
+
+      if (!destination.enabled) {
+        // An empty ExportTraceServiceResponse: zero bytes in protobuf, {} in JSON.
+        return reply.code(200).type(contentType).send(contentType === JSON_TYPE ? '{}' : Buffer.alloc(0));
+      }
+      const outcome = await forwardTraces({
+        url: destination.url,
+        headers: destination.headers,
+        contentType,
+        body: pinned,
+        timeoutMs,
+      });
+      switch (outcome.kind) {
+        case 'answered':
+          if (outcome.status >= 200 && outcome.status < 300) {
+            return reply.code(outcome.status).type(outcome.contentType ?? contentType).send(outcome.body);
+          }
+          request.log.warn({ status: outcome.status }, 'trace relay: the destination refused the spans');
+          return problem(reply, 502, 'bad_gateway', `The trace destination answered ${String(outcome.status)}`);
+        case 'timeout':
+          request.log.warn({ timeoutMs }, 'trace relay: the destination did not answer in time');
+          return problem(reply, 504, 'gateway_timeout', `The trace destination did not answer within ${String(timeoutMs)} ms`);
+        case 'unreachable':
+          request.log.warn({ reason: outcome.reason }, 'trace relay: the destination is unreachable');
+          return problem(reply, 502, 'bad_gateway', 'The trace destination is unreachable');
+      }
+    });
+  });
+};

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
+
+const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+/** As `pnpm start` runs it: tracing loaded before the app. */
+const START_ARGS = ['--import', './dist/instrumentation.js', 'dist/server.js'];
+
+export interface Exit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+/** Polls until `check` returns something truthy; throws with `describe()` after `timeoutMs`. */
+export const waitFor = async <T>(check: () => T, timeoutMs: number, describe: () => string): Promise<NonNullable<T>> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${String(timeoutMs)} ms: ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+/** A port free right now (the server refuses PORT=0, so the test picks one). */
+const freePort = async (): Promise<number> => {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => {
+    resolve();
+  }));
+  return port;
+};
+
+/**
+ * Spawns the built server with only PATH and `env` in its environment, so no
+ * OTEL_* variable of the test run leaks in. Killed when the test ends.
+ */
+const spawnServer = (env: Record<string, string>, port: number) => {
+  const child = spawn(process.execPath, START_ARGS, {
+    cwd: APP_DIR,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<Exit>((resolve) => {
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal });
+    });
+  });
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+};
+
+/** The built server, once it logs that it listens. */
+export const startServer = async (env: Record<string, string>) => {
+  const port = await freePort();
+  const server = spawnServer(env, port);
+  let exit: Exit | undefined;
+  void server.exited.then((result) => (exit = result));
+  const url = await waitFor(
+    () => {
+      if (exit) throw new Error(`server exited (${JSON.stringify(exit)}): ${server.stderr()}`);
+      return /Cruddur API listening on (http:\/\/[^\s"]+)/.exec(server.stdout())?.[1];
+    },
+    15_000,
+    () => `server did not start:\n${server.stdout()}\n${server.stderr()}`,
+  );
+  return {
+    url,
+    stdout: server.stdout,
+    /** Sends `signal` and resolves with how the process ended. */
+    stop: (signal: NodeJS.Signals = 'SIGTERM'): Promise<Exit> => {
+      server.child.kill(signal);
+      return server.exited;
+    },
+  };
+};
+
+/** Runs the built server when it is expected to refuse to start. */
+export const runUntilExit = async (env: Record<string, string>) => {
+  const server = spawnServer(env, await freePort());
+  const exit = await server.exited;
+  return { ...exit, stdout: server.stdout(), stderr: server.stderr() };
+};

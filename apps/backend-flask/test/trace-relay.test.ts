@@ -1,0 +1,323 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { startTraceViewer } from '@cruddur/trace-viewer';
+import type { TraceExport } from '@cruddur/telemetry-config';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { RELAY_BODY_LIMIT_BYTES, type TraceRelayOptions } from '../src/routes/trace-relay.js';
+import { jsonBody, protobufBody, recordSpans } from './browser-spans.js';
+import { testApp } from './helpers.js';
+import { startReceiver } from './otlp-receiver.js';
+
+const FRONTEND = 'http://localhost:3000';
+const SERVER_KEY = 'server-side-key-1234';
+
+const destinationAt = (base: string): TraceExport => ({
+  enabled: true,
+  destination: 'honeycomb',
+  url: `${base}/v1/traces`,
+  protocol: 'http/protobuf',
+  headers: { 'x-honeycomb-team': SERVER_KEY },
+});
+
+const relayTo = (base: string, relay: Partial<TraceRelayOptions> = {}) =>
+  testApp({ relay: { destination: destinationAt(base), ...relay } });
+
+const post = (app: FastifyInstance, body: Buffer | string, contentType: string, headers: Record<string, string> = {}) =>
+  app.inject({
+    method: 'POST',
+    url: '/v1/traces',
+    headers: { origin: FRONTEND, 'content-type': contentType, ...headers },
+    payload: body,
+  });
+
+interface JsonKeyValue {
+  key: string;
+  value: Record<string, unknown>;
+}
+interface JsonExport {
+  resourceSpans: { resource?: { attributes: JsonKeyValue[] }; scopeSpans: { spans: { name: string }[] }[] }[];
+}
+
+const forgedJson = async () => jsonBody(await recordSpans({ 'service.name': 'backend-flask', 'deployment.environment': 'dev' }, ['click']));
+
+/** A port nothing listens on. */
+const closedPort = async (): Promise<number> => {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => {
+    resolve();
+  }));
+  return port;
+};
+
+// Just enough protobuf to build a ResourceSpans without a resource (field numbers as in the OTLP protos).
+const varint = (value: number): number[] => (value < 0x80 ? [value] : [(value & 0x7f) | 0x80, ...varint(value >>> 7)]);
+const len = (field: number, bytes: Uint8Array | number[]): number[] => [...varint((field << 3) | 2), ...varint(bytes.length), ...bytes];
+const fixed64 = (field: number, value: number): number[] => {
+  const bytes = Buffer.alloc(8);
+  bytes.writeBigUInt64LE(BigInt(value));
+  return [(field << 3) | 1, ...bytes];
+};
+
+describe('trace relay: forwarding', () => {
+  it('relays OTLP/JSON with the server-side headers and service.name pinned to the frontend', async () => {
+    const receiver = await startReceiver();
+    const app = await relayTo(receiver.url);
+
+    const res = await post(app, await forgedJson(), 'application/json');
+
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe(FRONTEND);
+    expect(receiver.received).toHaveLength(1);
+    const [forwarded] = receiver.received;
+    expect(forwarded?.url).toBe('/v1/traces');
+    expect(forwarded?.headers['x-honeycomb-team']).toBe(SERVER_KEY);
+    expect(forwarded?.headers['content-type']).toBe('application/json');
+    const sent = JSON.parse(forwarded?.body.toString() ?? '') as JsonExport;
+    expect(sent.resourceSpans[0]?.resource?.attributes).toEqual(
+      expect.arrayContaining([
+        { key: 'service.name', value: { stringValue: 'frontend-react-js' } },
+        { key: 'deployment.environment', value: { stringValue: 'dev' } },
+      ]),
+    );
+    expect(sent.resourceSpans[0]?.resource?.attributes.filter(({ key }) => key === 'service.name')).toHaveLength(1);
+    expect(sent.resourceSpans[0]?.scopeSpans[0]?.spans.map(({ name }) => name)).toEqual(['click']);
+  });
+
+  it('gives a JSON ResourceSpans without a resource the frontend service name', async () => {
+    const receiver = await startReceiver();
+    const app = await relayTo(receiver.url);
+    const body = JSON.stringify({ resourceSpans: [{ scopeSpans: [] }] });
+
+    expect((await post(app, body, 'application/json; charset=utf-8')).statusCode).toBe(200);
+
+    const sent = JSON.parse(receiver.received[0]?.body.toString() ?? '') as JsonExport;
+    expect(sent.resourceSpans[0]?.resource?.attributes).toEqual([{ key: 'service.name', value: { stringValue: 'frontend-react-js' } }]);
+  });
+
+  it('relays OTLP/protobuf with every resource pinned, spans and other attributes intact', async () => {
+    const receiver = await startReceiver();
+    const app = await relayTo(receiver.url);
+    const spans = [
+      ...(await recordSpans({ 'service.name': 'backend-flask', 'deployment.environment': 'dev' }, ['forged-1', 'forged-2'])),
+      ...(await recordSpans({ 'service.name': 'payments' }, ['forged-3'])),
+    ];
+
+    const res = await post(app, protobufBody(spans), 'application/x-protobuf');
+
+    expect(res.statusCode).toBe(200);
+    const forwarded = receiver.received[0];
+    expect(forwarded?.headers['content-type']).toBe('application/x-protobuf');
+    expect(forwarded?.headers['x-honeycomb-team']).toBe(SERVER_KEY);
+    // The forged names are gone from the bytes, not merely shadowed: one service.name per resource.
+    const bytes = forwarded?.body ?? Buffer.alloc(0);
+    const occurrences = (text: string) => bytes.toString('latin1').split(text).length - 1;
+    expect([occurrences('backend-flask'), occurrences('payments')]).toEqual([0, 0]);
+    expect([occurrences('service.name'), occurrences('frontend-react-js')]).toEqual([2, 2]);
+
+    // Decoded by an independent OTLP receiver: the same spans, under the frontend's name.
+    const viewer = await startTraceViewer({ port: 0 });
+    onTestFinished(() => viewer.close());
+    const decoded = await fetch(`${viewer.url}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-protobuf' },
+      body: bytes,
+    });
+    expect(decoded.status).toBe(200);
+    const relayed = spans.map((span) => {
+      const { traceId, spanId } = span.spanContext();
+      return { name: span.name, stored: viewer.store.get(traceId)?.spans.get(spanId) };
+    });
+    for (const { name, stored } of relayed) {
+      expect(stored?.name).toBe(name);
+      expect(stored?.resource['service.name']).toBe('frontend-react-js');
+    }
+    expect(relayed[0]?.stored?.resource['deployment.environment']).toBe('dev');
+  });
+
+  it('gives a protobuf ResourceSpans without a resource the frontend service name', async () => {
+    const viewer = await startTraceViewer({ port: 0 });
+    onTestFinished(() => viewer.close());
+    const app = await relayTo(viewer.url);
+    const traceId = 'ab'.repeat(16);
+    const span = [
+      ...len(1, Buffer.from(traceId, 'hex')),
+      ...len(2, Buffer.from('cd'.repeat(8), 'hex')),
+      ...len(5, Buffer.from('no-resource')),
+      ...fixed64(7, 1_000),
+      ...fixed64(8, 2_000),
+    ];
+    const request = Buffer.from(len(1, len(2, len(2, span))));
+
+    expect((await post(app, request, 'application/x-protobuf')).statusCode).toBe(200);
+
+    const stored = viewer.store.get(traceId)?.spans.get('cd'.repeat(8));
+    expect(stored?.name).toBe('no-resource');
+    expect(stored?.resource).toEqual({ 'service.name': 'frontend-react-js' });
+  });
+
+  it('lets the frontend preflight a JSON export', async () => {
+    const app = await testApp();
+    const res = await app.inject({
+      method: 'OPTIONS',
+      url: '/v1/traces',
+      headers: { origin: FRONTEND, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe(FRONTEND);
+    expect(res.headers['access-control-allow-headers']).toMatch(/content-type/);
+  });
+
+  it('answers success and forwards nothing while tracing is off', async () => {
+    const app = await testApp();
+    const json = await post(app, await forgedJson(), 'application/json');
+    expect(json.statusCode).toBe(200);
+    expect(json.json()).toEqual({});
+    const protobuf = await post(app, protobufBody(await recordSpans({ 'service.name': 'x' }, ['a'])), 'application/x-protobuf');
+    expect(protobuf.statusCode).toBe(200);
+    expect(protobuf.rawPayload).toHaveLength(0);
+  });
+});
+
+describe('trace relay: refusals (nothing is forwarded)', () => {
+  const refuses = async (
+    send: (app: FastifyInstance) => Promise<LightMyRequestResponse>,
+    status: number,
+    error: string,
+  ) => {
+    const receiver = await startReceiver();
+    const app = await relayTo(receiver.url);
+    const res = await send(app);
+    expect(res.statusCode).toBe(status);
+    expect(res.json()).toMatchObject({ error });
+    expect(receiver.received).toHaveLength(0);
+    return res;
+  };
+
+  it.each([
+    ['another origin', { origin: 'http://evil.example' }],
+    ['the frontend origin over https', { origin: 'https://localhost:3000' }],
+  ])('refuses %s with 403', async (_case, headers) => {
+    const res = await refuses(async (app) => post(app, await forgedJson(), 'application/json', headers), 403, 'forbidden_origin');
+    expect(res.json()).toMatchObject({ message: 'Traces are accepted from http://localhost:3000 only' });
+  });
+
+  it('refuses a request without an Origin with 403', async () => {
+    await refuses(
+      async (app) =>
+        app.inject({ method: 'POST', url: '/v1/traces', headers: { 'content-type': 'application/json' }, payload: await forgedJson() }),
+      403,
+      'forbidden_origin',
+    );
+  });
+
+  it.each(['text/plain', 'application/protobuf', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded'])(
+    'refuses content-type %s with 415',
+    async (contentType) => {
+      const res = await refuses(async (app) => post(app, await forgedJson(), contentType), 415, 'unsupported_media_type');
+      expect(res.json()).toMatchObject({ message: 'Traces must be sent as application/json or application/x-protobuf' });
+    },
+  );
+
+  it('refuses a compressed body with 415', async () => {
+    await refuses(
+      async (app) => post(app, await forgedJson(), 'application/json', { 'content-encoding': 'gzip' }),
+      415,
+      'unsupported_media_type',
+    );
+  });
+
+  it('refuses a body over 512 KiB with 413, and takes one just under it', async () => {
+    const padded = (size: number): string => {
+      const frame = '{"resourceSpans":[{"resource":{"attributes":[{"key":"pad","value":{"stringValue":""}}]},"scopeSpans":[]}]}';
+      return frame.replace('"stringValue":""', `"stringValue":"${'x'.repeat(size - frame.length)}"`);
+    };
+    expect(RELAY_BODY_LIMIT_BYTES).toBe(512 * 1024);
+    await refuses(async (app) => post(app, padded(RELAY_BODY_LIMIT_BYTES + 1), 'application/json'), 413, 'payload_too_large');
+
+    const receiver = await startReceiver();
+    const app = await relayTo(receiver.url);
+    expect((await post(app, padded(RELAY_BODY_LIMIT_BYTES), 'application/json')).statusCode).toBe(200);
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it.each([
+    ['text', Buffer.from('not protobuf at all')],
+    ['an empty body', Buffer.alloc(0)],
+    ['a length running past the end', Buffer.from([0x0a, 0x10, 0x0a, 0x02])],
+    ['a truncated varint', Buffer.from([0x0a, 0xff])],
+    ['resource_spans that is not length-delimited', Buffer.from([0x08, 0x01])],
+    ['a resource attribute with the wrong wire type', Buffer.from([0x0a, 0x04, 0x0a, 0x02, 0x08, 0x01])],
+  ])('refuses protobuf that is %s with 400', async (_case, body) => {
+    await refuses((app) => post(app, body, 'application/x-protobuf'), 400, 'invalid_request');
+  });
+
+  it('refuses a truncated real protobuf export with 400', async () => {
+    const body = protobufBody(await recordSpans({ 'service.name': 'x' }, ['a']));
+    await refuses((app) => post(app, body.subarray(0, body.length - 3), 'application/x-protobuf'), 400, 'invalid_request');
+  });
+
+  it.each([
+    ['not JSON', '{"resourceSpans": ['],
+    ['some other object', '{"hello":"world"}'],
+    ['an array', '[]'],
+    ['an empty export', '{"resourceSpans":[]}'],
+    ['snake_case keys', '{"resource_spans":[{}]}'],
+    ['a resource that is not an object', '{"resourceSpans":[{"resource":"backend-flask"}]}'],
+    ['attributes that are not a list', '{"resourceSpans":[{"resource":{"attributes":{"service.name":"x"}}}]}'],
+    ['an attribute without a key', '{"resourceSpans":[{"resource":{"attributes":[{"value":{}}]}}]}'],
+  ])('refuses JSON that is %s with 400', async (_case, body) => {
+    await refuses((app) => post(app, body, 'application/json'), 400, 'invalid_request');
+  });
+
+  it('rate-limits exports with 429, and only exports', async () => {
+    const receiver = await startReceiver();
+    const app = await relayTo(receiver.url, { maxPerMinute: 2 });
+    const body = await forgedJson();
+    expect((await post(app, body, 'application/json')).statusCode).toBe(200);
+    expect((await post(app, body, 'application/json')).statusCode).toBe(200);
+    const limited = await post(app, body, 'application/json');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ error: 'rate_limited' });
+    expect(receiver.received).toHaveLength(2);
+    expect((await app.inject({ url: '/api/activities/home' })).statusCode).toBe(200);
+  });
+});
+
+describe('trace relay: destination trouble', () => {
+  it('answers 502 when the destination refuses the spans', async () => {
+    const receiver = await startReceiver({ status: 401 });
+    const app = await relayTo(receiver.url);
+    const res = await post(app, await forgedJson(), 'application/json');
+    expect(res.statusCode).toBe(502);
+    expect(res.json()).toEqual({ error: 'bad_gateway', message: 'The trace destination answered 401' });
+  });
+
+  it('answers 502 at once when the destination is down', async () => {
+    const app = await relayTo(`http://127.0.0.1:${String(await closedPort())}`);
+    const res = await post(app, await forgedJson(), 'application/json');
+    expect(res.statusCode).toBe(502);
+    expect(res.json()).toEqual({ error: 'bad_gateway', message: 'The trace destination is unreachable' });
+  });
+
+  it('answers 504 after its timeout when the destination hangs, serving other requests meanwhile', async () => {
+    const receiver = await startReceiver({ delayMs: 5_000 });
+    const app = await relayTo(receiver.url, { timeoutMs: 300 });
+    const started = Date.now();
+    let settled = false;
+    const relayed = post(app, await forgedJson(), 'application/json').finally(() => {
+      settled = true;
+    });
+
+    const health = await app.inject({ url: '/api/health-check' });
+    expect(health.statusCode).toBe(200);
+    expect(settled).toBe(false);
+
+    const res = await relayed;
+    expect(res.statusCode).toBe(504);
+    expect(res.json()).toEqual({ error: 'gateway_timeout', message: 'The trace destination did not answer within 300 ms' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
