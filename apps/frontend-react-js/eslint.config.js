@@ -1,0 +1,3 @@
+import { react } from '@cruddur/eslint-config';
+
+export default react(import.meta.dirname);

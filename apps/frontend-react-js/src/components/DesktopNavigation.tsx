@@ -1,0 +1,40 @@
+import { Link, NavLink } from 'react-router';
+import { DEMO_USER } from '../auth/accounts';
+import { profilePath } from '../lib/paths';
+import { BellIcon, HomeIcon, MessagesIcon, ProfileIcon } from './icons';
+import { Logo } from './Logo';
+import { MoreMenu } from './MoreMenu';
+import { ProfileInfo } from './ProfileInfo';
+import './DesktopNavigation.css';
+
+const LINKS = [
+  { to: '/', label: 'Home', Icon: HomeIcon },
+  { to: '/notifications', label: 'Notifications', Icon: BellIcon },
+  { to: '/messages', label: 'Messages', Icon: MessagesIcon },
+  { to: profilePath(DEMO_USER.handle), label: 'Profile', Icon: ProfileIcon },
+] as const;
+
+/** Left column: logo, main links, the More menu and the signed-in user. */
+export const DesktopNavigation = () => (
+  <header className="desktop_navigation">
+    <Link to="/" className="logo_link">
+      <Logo />
+    </Link>
+    <nav aria-label="Main">
+      <ul>
+        {LINKS.map(({ to, label, Icon }) => (
+          <li key={to}>
+            <NavLink to={to} end={to === '/'} className="nav_link">
+              <Icon />
+              <span>{label}</span>
+            </NavLink>
+          </li>
+        ))}
+        <li>
+          <MoreMenu />
+        </li>
+      </ul>
+    </nav>
+    <ProfileInfo />
+  </header>
+);
