@@ -27,7 +27,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('builds each service from an existing Dockerfile stage', () => {
-    for (const name of ['backend-flask', 'frontend-react-js']) {
+    for (const name of ['backend-flask', 'frontend-react-js', 'trace-viewer']) {
       const { build } = service(name);
       const dockerfile = repoPath(build.context, build.dockerfile);
       expect(existsSync(dockerfile), dockerfile).toBe(true);
@@ -54,6 +54,21 @@ describe('docker-compose.yml', () => {
       expect(env).toHaveProperty('GITPOD_WORKSPACE_ID');
       expect(env).toHaveProperty('GITPOD_WORKSPACE_CLUSTER_HOST');
     }
+  });
+
+  it('sends the API traces to the trace-viewer service unless configured otherwise', () => {
+    expect(service('trace-viewer').ports).toContain('4318:4318');
+    const api = service('backend-flask');
+    expect(api.environment).toHaveProperty('TRACE_VIEWER_ENDPOINT', 'http://trace-viewer:4318');
+    expect(api.depends_on).toContain('trace-viewer');
+    for (const name of ['HONEYCOMB_API_KEY', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_HEADERS', 'OTEL_SDK_DISABLED']) {
+      expect(api.environment).toHaveProperty(name);
+    }
+  });
+
+  it('keeps every secret away from the web app', () => {
+    const web = Object.keys(service('frontend-react-js').environment);
+    expect(web.filter((name) => /KEY|TOKEN|SECRET|HEADERS|PASSWORD/.test(name))).toEqual([]);
   });
 
   it('passes `docker compose config` where a compose binary exists', ({ skip }) => {

@@ -24,6 +24,12 @@ describe('Dockerfiles', () => {
     expect(prod).not.toMatch(/pnpm install/);
   });
 
+  it('runs the trace viewer as a non-root user listening beyond loopback', () => {
+    const prod = dockerStage(readRepoFile('packages', 'trace-viewer', 'Dockerfile'), 'prod');
+    expect(prod).toMatch(/^USER\s+node\s*$/m);
+    expect(prod).toMatch(/TRACE_VIEWER_HOST=0\.0\.0\.0/);
+  });
+
   it('serves the production web app from an unprivileged nginx on 3000 with SPA fallback', () => {
     const prod = dockerStage(dockerfile('frontend-react-js'), 'prod');
     expect(prod).toMatch(/^FROM nginxinc\/nginx-unprivileged:/m);

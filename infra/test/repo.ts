@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const repoPath = (...parts: string[]): string => resolve(repoRoot, ...parts);
 export const readRepoFile = (...parts: string[]): string => readFileSync(repoPath(...parts), 'utf8');
-export const readYaml = (...parts: string[]): unknown => parse(readRepoFile(...parts));
+// `merge`: docker compose honours YAML `<<` merge keys, so the checks must too.
+export const readYaml = (...parts: string[]): unknown => parse(readRepoFile(...parts), { merge: true });
 
 /** The pnpm version every entry point installs: the one package.json pins. */
 export const pinnedPnpm = (): string => {

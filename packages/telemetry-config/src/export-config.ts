@@ -2,7 +2,7 @@ import { maskSecret, parseOtlpHeaders } from './headers.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-export const LOCAL_VIEWER_TRACES_URL = 'http://127.0.0.1:4318/v1/traces';
+export const LOCAL_VIEWER_ENDPOINT = 'http://127.0.0.1:4318';
 export const HONEYCOMB_ENDPOINT = 'https://api.honeycomb.io';
 export const HONEYCOMB_KEY_HEADER = 'x-honeycomb-team';
 
@@ -62,7 +62,8 @@ const isHoneycombHost = (url: string): boolean => {
  * Resolves the trace destination from the environment, in the standard
  * order: OTEL_SDK_DISABLED, then OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, then
  * OTEL_EXPORTER_OTLP_ENDPOINT, then HONEYCOMB_API_KEY (with
- * HONEYCOMB_API_ENDPOINT for the EU), else the local trace viewer.
+ * HONEYCOMB_API_ENDPOINT for the EU), else the local trace viewer (at
+ * TRACE_VIEWER_ENDPOINT when it runs elsewhere, as in docker compose).
  * Throws an Error naming the variable on any malformed value.
  */
 export const resolveTraceExport = (env: Env): TraceExport => {
@@ -91,7 +92,8 @@ export const resolveTraceExport = (env: Env): TraceExport => {
     url = appendTracesPath(httpUrl('HONEYCOMB_API_ENDPOINT', honeycombBase ?? HONEYCOMB_ENDPOINT));
     destination = 'honeycomb';
   } else {
-    return { enabled: true, destination: 'local', url: LOCAL_VIEWER_TRACES_URL, protocol, headers };
+    const viewer = httpUrl('TRACE_VIEWER_ENDPOINT', value(env, 'TRACE_VIEWER_ENDPOINT') ?? LOCAL_VIEWER_ENDPOINT);
+    return { enabled: true, destination: 'local', url: appendTracesPath(viewer), protocol, headers };
   }
   // The key goes to Honeycomb only: never to a collector or proxy it was not meant for.
   if (honeycombKey && !(HONEYCOMB_KEY_HEADER in headers) && (destination === 'honeycomb' || isHoneycombHost(url))) {

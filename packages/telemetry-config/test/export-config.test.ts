@@ -14,6 +14,17 @@ describe('resolveTraceExport', () => {
     });
   });
 
+  it('finds the local viewer at TRACE_VIEWER_ENDPOINT when it runs elsewhere', () => {
+    expect(resolveTraceExport({ TRACE_VIEWER_ENDPOINT: 'http://trace-viewer:4318' })).toMatchObject({
+      destination: 'local',
+      url: 'http://trace-viewer:4318/v1/traces',
+    });
+    expect(resolveTraceExport({ TRACE_VIEWER_ENDPOINT: 'http://trace-viewer:4318', HONEYCOMB_API_KEY: KEY })).toMatchObject({
+      destination: 'honeycomb',
+    });
+    expect(() => resolveTraceExport({ TRACE_VIEWER_ENDPOINT: 'trace-viewer:4318' })).toThrow(/TRACE_VIEWER_ENDPOINT/);
+  });
+
   it('turns tracing off with OTEL_SDK_DISABLED=true (any case)', () => {
     expect(resolveTraceExport({ OTEL_SDK_DISABLED: 'TRUE', HONEYCOMB_API_KEY: KEY })).toMatchObject({ enabled: false });
     expect(resolveTraceExport({ OTEL_SDK_DISABLED: 'false' })).toMatchObject({ enabled: true });
