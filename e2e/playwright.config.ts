@@ -4,6 +4,18 @@ import { defineConfig } from '@playwright/test';
 // user would run them with `pnpm start`; stop `pnpm dev` before running it.
 const FRONTEND_URL = 'http://localhost:3000';
 const BACKEND_URL = 'http://localhost:4567';
+export const TRACE_VIEWER_URL = 'http://127.0.0.1:4318';
+
+// Whatever the developer's shell exports, the suite's traces go to its own
+// local viewer: never to a real Honeycomb account.
+const LOCAL_TRACING = {
+  HONEYCOMB_API_KEY: '',
+  OTEL_EXPORTER_OTLP_ENDPOINT: '',
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
+  OTEL_EXPORTER_OTLP_HEADERS: '',
+  OTEL_SDK_DISABLED: '',
+  TRACE_VIEWER_ENDPOINT: TRACE_VIEWER_URL,
+};
 
 export default defineConfig({
   testDir: './tests',
@@ -36,10 +48,18 @@ export default defineConfig({
   },
   webServer: [
     {
+      name: 'trace-viewer',
+      command: 'pnpm --filter @cruddur/trace-viewer start',
+      url: `${TRACE_VIEWER_URL}/api/health`,
+      env: { ...LOCAL_TRACING, TRACE_VIEWER_PORT: '4318' },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       name: 'backend-flask',
-      command: 'node ../apps/backend-flask/dist/server.js',
+      command: 'pnpm --filter backend-flask start',
       url: `${BACKEND_URL}/api/health-check`,
-      env: { PORT: '4567', FRONTEND_URL, LOG_LEVEL: 'warn' },
+      env: { ...LOCAL_TRACING, PORT: '4567', FRONTEND_URL, LOG_LEVEL: 'warn' },
       reuseExistingServer: false,
       timeout: 30_000,
     },
