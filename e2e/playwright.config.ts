@@ -1,3 +1,4 @@
+import { chromiumLaunchOptions } from '@cruddur/chromium';
 import { defineConfig } from '@playwright/test';
 
 // The end-to-end suite runs against the built apps on their real ports, as a
@@ -32,19 +33,7 @@ export default defineConfig({
     baseURL: FRONTEND_URL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      // Debian's chromium: Playwright cannot download its own build here.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
     {

@@ -1,3 +1,4 @@
+import { chromiumLaunchOptions } from '@cruddur/chromium';
 import { defineConfig } from '@playwright/test';
 
 // The tracing traps only show in a real browser: Debian's Chromium, since
@@ -16,17 +17,6 @@ export default defineConfig({
   reporter: 'list',
   use: {
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

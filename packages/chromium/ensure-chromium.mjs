@@ -6,6 +6,7 @@ import { accessSync, constants } from 'node:fs';
 
 const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** @param {string} path */
 const executable = (path) => {
   try {
     accessSync(path, constants.X_OK);
@@ -15,6 +16,7 @@ const executable = (path) => {
   }
 };
 
+/** @param {string} name */
 const onPath = (name) => {
   try {
     execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
@@ -40,8 +42,9 @@ if (!root && !onPath('sudo')) {
   console.error('Chromium is missing: run `apt-get install -y chromium` as root, or set CHROMIUM_PATH.');
   process.exit(1);
 }
+/** @param {string[]} args */
 const run = (args) => {
-  const [cmd, ...rest] = root ? args : ['sudo', ...args];
+  const [cmd = '', ...rest] = root ? args : ['sudo', ...args];
   execFileSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 };
 

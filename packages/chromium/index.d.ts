@@ -1,0 +1,5 @@
+export declare const chromiumPath: string;
+export declare const chromiumLaunchOptions: {
+  executablePath: string;
+  args: string[];
+};
