@@ -1,3 +1,5 @@
+// First: tracing must start before React and the router load (see telemetry.ts).
+import './telemetry';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';

@@ -8,10 +8,10 @@ import { renderRoute, renderWithRouter } from './render';
 const original = () => makeActivity({ uuid: 'prune', display_name: 'Worf', handle: 'worf', message: 'I am out of prune juice' });
 
 const setup = () => {
-  const onCreated = vi.fn();
+  const onReplied = vi.fn();
   const onClose = vi.fn();
-  const view = renderWithRouter(<ReplyForm activity={original()} onCreated={onCreated} onClose={onClose} />);
-  return { ...view, onCreated, onClose };
+  const view = renderWithRouter(<ReplyForm activity={original()} onReplied={onReplied} onClose={onClose} />);
+  return { ...view, onReplied, onClose };
 };
 
 describe('ReplyForm', () => {
@@ -30,24 +30,44 @@ describe('ReplyForm', () => {
     expect(screen.getByText('1025/1024')).toHaveClass('over');
   });
 
-  it('posts the reply to the crud and hands back the result', async () => {
+  it('posts the reply, then re-reads the crud and hands back the API version of it', async () => {
     const reply = makeActivity({ message: 'Have some tea', reply_to_activity_uuid: 'prune' });
-    const { requests } = stubApi({ 'POST /api/activities/prune/reply': () => json(reply, 201) });
-    const { user, onCreated } = setup();
+    const refreshed = { ...original(), replies_count: 2, replies: [makeActivity(), reply] };
+    const { requests } = stubApi({
+      'POST /api/activities/prune/reply': () => json(reply, 201),
+      'GET /api/activities/prune': refreshed,
+    });
+    const { user, onReplied } = setup();
 
     await user.type(screen.getByLabelText('Reply message'), 'Have some tea');
     await user.click(screen.getByRole('button', { name: 'Reply' }));
 
+    expect(requests.map(({ method, url }) => `${method} ${url.pathname}`)).toEqual([
+      'POST /api/activities/prune/reply',
+      'GET /api/activities/prune',
+    ]);
     expect(requests[0]?.body).toEqual({ message: 'Have some tea' });
-    expect(onCreated).toHaveBeenCalledWith(reply);
+    expect(onReplied).toHaveBeenCalledWith(refreshed);
+  });
+
+  it('adds the reply itself when the crud cannot be re-read, since the reply was posted', async () => {
+    const reply = makeActivity({ message: 'Have some tea', reply_to_activity_uuid: 'prune' });
+    stubApi({ 'POST /api/activities/prune/reply': () => json(reply, 201) });
+    const { user, onReplied } = setup();
+
+    await user.type(screen.getByLabelText('Reply message'), 'Have some tea');
+    await user.click(screen.getByRole('button', { name: 'Reply' }));
+
+    expect(onReplied).toHaveBeenCalledWith(expect.objectContaining({ uuid: 'prune', replies_count: 1, replies: [reply] }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('shows why the API refused the reply', async () => {
     stubApi({ 'POST /api/activities/prune/reply': () => json({ errors: ['message_blank'] }, 422) });
-    const { user, onCreated } = setup();
+    const { user, onReplied } = setup();
     await user.click(screen.getByRole('button', { name: 'Reply' }));
     expect(await screen.findByRole('alert')).toHaveTextContent("Your reply can't be blank");
-    expect(onCreated).not.toHaveBeenCalled();
+    expect(onReplied).not.toHaveBeenCalled();
   });
 
   it('closes with Escape or the close button', async () => {
@@ -59,22 +79,26 @@ describe('ReplyForm', () => {
 });
 
 describe('replying from the home feed', () => {
-  it('adds the reply under its crud and closes the dialog', async () => {
+  it('shows the crud as the API has it after the reply, and closes the dialog', async () => {
     const reply = makeActivity({ uuid: 'tea', message: 'Have some tea', reply_to_activity_uuid: 'prune' });
+    const meanwhile = makeActivity({ uuid: 'raktajino', message: 'Try raktajino', reply_to_activity_uuid: 'prune' });
+    const prune = seedActivities()[1];
     stubApi({
       'GET /api/activities/home': seedActivities(),
       'POST /api/activities/prune/reply': () => json(reply, 201),
+      'GET /api/activities/prune': { ...prune, replies_count: 2, replies: [meanwhile, reply] },
     });
     const { user } = renderRoute('/');
 
-    const prune = (await screen.findByText('I am out of prune juice')).closest('article');
-    if (!prune) throw new Error('no article for the prune juice crud');
-    await user.click(within(prune).getByRole('button', { name: 'Reply (0)' }));
+    const article = (await screen.findByText('I am out of prune juice')).closest('article');
+    if (!article) throw new Error('no article for the prune juice crud');
+    await user.click(within(article).getByRole('button', { name: 'Reply (0)' }));
     await user.type(screen.getByLabelText('Reply message'), 'Have some tea');
     await user.click(screen.getByRole('button', { name: 'Reply' }));
 
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(within(prune).getByText('Have some tea')).toBeInTheDocument();
-    expect(within(prune).getByRole('button', { name: 'Reply (1)' })).toBeInTheDocument();
+    expect(within(article).getByText('Try raktajino')).toBeInTheDocument();
+    expect(within(article).getByText('Have some tea')).toBeInTheDocument();
+    expect(within(article).getByRole('button', { name: 'Reply (2)' })).toBeInTheDocument();
   });
 });

@@ -1,36 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { addReply } from '../src/lib/activities';
+import { replaceActivity, withReply } from '../src/lib/activities';
 import { makeActivity, seedActivities } from './fixtures';
 
-describe('addReply', () => {
-  it('puts a reply under the crud it answers and counts it', () => {
-    const feed = seedActivities();
-    const reply = makeActivity({ uuid: 'r1', reply_to_activity_uuid: 'prune' });
+describe('withReply', () => {
+  it('appends the reply after existing ones and counts it', () => {
+    const [cloud] = seedActivities();
+    if (!cloud) throw new Error('no seed crud');
+    const reply = makeActivity({ uuid: 'r1', reply_to_activity_uuid: 'cloud' });
 
-    const updated = addReply(feed, reply);
+    const updated = withReply(cloud, reply);
 
-    const prune = updated.find((activity) => activity.uuid === 'prune');
-    expect(prune?.replies).toEqual([reply]);
-    expect(prune?.replies_count).toBe(1);
-    expect(feed.find((activity) => activity.uuid === 'prune')?.replies).toEqual([]);
+    expect(updated.replies.map((item) => item.uuid)).toEqual(['honor', 'r1']);
+    expect(updated.replies_count).toBe(2);
+    expect(cloud.replies).toHaveLength(1);
   });
+});
 
-  it('appends after existing replies', () => {
-    const reply = makeActivity({ uuid: 'r2', reply_to_activity_uuid: 'cloud' });
-    const cloud = addReply(seedActivities(), reply)[0];
-    expect(cloud?.replies.map((item) => item.uuid)).toEqual(['honor', 'r2']);
-    expect(cloud?.replies_count).toBe(2);
+describe('replaceActivity', () => {
+  it('swaps in the new version of a crud, leaving the others and the original feed alone', () => {
+    const feed = seedActivities();
+    const prune = makeActivity({ uuid: 'prune', message: 'Refreshed', replies_count: 1 });
+
+    const updated = replaceActivity(feed, prune);
+
+    expect(updated.map((activity) => activity.uuid)).toEqual(['cloud', 'prune', 'tailor']);
+    expect(updated[1]).toBe(prune);
+    expect(updated[0]).toEqual(feed[0]);
+    expect(feed[1]?.message).toBe('I am out of prune juice');
   });
 
   it('finds replies to replies', () => {
-    const reply = makeActivity({ uuid: 'r3', reply_to_activity_uuid: 'honor' });
-    const honor = addReply(seedActivities(), reply)[0]?.replies[0];
-    expect(honor?.replies).toEqual([reply]);
-    expect(honor?.replies_count).toBe(1);
+    const honor = makeActivity({ uuid: 'honor', message: 'Refreshed reply', reply_to_activity_uuid: 'cloud' });
+    expect(replaceActivity(seedActivities(), honor)[0]?.replies[0]).toBe(honor);
   });
 
-  it('leaves the feed alone when the parent is not in it', () => {
+  it('leaves the feed alone when the crud is not in it', () => {
     const feed = seedActivities();
-    expect(addReply(feed, makeActivity({ reply_to_activity_uuid: 'elsewhere' }))).toEqual(feed);
+    expect(replaceActivity(feed, makeActivity({ uuid: 'elsewhere' }))).toEqual(feed);
   });
 });

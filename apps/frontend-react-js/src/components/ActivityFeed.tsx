@@ -1,5 +1,5 @@
 import type { Activity } from '@cruddur/api-contract';
-import { addReply } from '../lib/activities';
+import { replaceActivity } from '../lib/activities';
 import type { Resource } from '../lib/useResource';
 import { ActivityList } from './ActivityList';
 import { ResourceView } from './ResourceView';
@@ -16,8 +16,8 @@ export const ActivityFeed = ({ resource, emptyText }: ActivityFeedProps) => (
       <ActivityList
         activities={activities}
         emptyText={emptyText}
-        onReplyCreated={(reply) => {
-          resource.update((list) => addReply(list, reply));
+        onReplied={(updated) => {
+          resource.update((list) => replaceActivity(list, updated));
         }}
       />
     )}

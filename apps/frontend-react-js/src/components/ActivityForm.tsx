@@ -1,4 +1,5 @@
 import { ACTIVITY_MAX_CHARS, isTtl, TTLS, type Activity, type Ttl } from '@cruddur/api-contract';
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { useId, useState, type SubmitEvent } from 'react';
 import { createActivity } from '../api/client';
 import { CRUD } from '../api/errorMessages';
@@ -33,7 +34,7 @@ export const ActivityForm = ({ onCreated }: ActivityFormProps) => {
   };
 
   return (
-    <form className="activity_form" onSubmit={(event) => void postCrud(event)}>
+    <form className="activity_form" data-action={ACTION.postCrud} onSubmit={(event) => void postCrud(event)}>
       <ComposeField
         label="Crud message"
         placeholder="What would you like to say?"

@@ -6,11 +6,12 @@ import { ReplyForm } from './ReplyForm';
 interface ActivityListProps {
   activities: readonly Activity[];
   emptyText: string;
-  onReplyCreated: (reply: Activity) => void;
+  /** A crud (or reply) was answered: `updated` is it as the API now has it. */
+  onReplied: (updated: Activity) => void;
 }
 
 /** Cruds in order, or a note when there are none; owns the reply popup. */
-export const ActivityList = ({ activities, emptyText, onReplyCreated }: ActivityListProps) => {
+export const ActivityList = ({ activities, emptyText, onReplied }: ActivityListProps) => {
   const [replyingTo, setReplyingTo] = useState<Activity | null>(null);
 
   if (activities.length === 0) return <p className="feed_status">{emptyText}</p>;
@@ -26,9 +27,9 @@ export const ActivityList = ({ activities, emptyText, onReplyCreated }: Activity
           onClose={() => {
             setReplyingTo(null);
           }}
-          onCreated={(reply) => {
+          onReplied={(updated) => {
             setReplyingTo(null);
-            onReplyCreated(reply);
+            onReplied(updated);
           }}
         />
       )}

@@ -1,3 +1,4 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { Link, NavLink } from 'react-router';
 import { DEMO_USER } from '../auth/accounts';
 import { profilePath } from '../lib/paths';
@@ -8,23 +9,23 @@ import { ProfileInfo } from './ProfileInfo';
 import './DesktopNavigation.css';
 
 const LINKS = [
-  { to: '/', label: 'Home', Icon: HomeIcon },
-  { to: '/notifications', label: 'Notifications', Icon: BellIcon },
-  { to: '/messages', label: 'Messages', Icon: MessagesIcon },
-  { to: profilePath(DEMO_USER.handle), label: 'Profile', Icon: ProfileIcon },
+  { to: '/', label: 'Home', Icon: HomeIcon, action: ACTION.openHome },
+  { to: '/notifications', label: 'Notifications', Icon: BellIcon, action: ACTION.openNotifications },
+  { to: '/messages', label: 'Messages', Icon: MessagesIcon, action: ACTION.openMessages },
+  { to: profilePath(DEMO_USER.handle), label: 'Profile', Icon: ProfileIcon, action: ACTION.openProfile },
 ] as const;
 
 /** Left column: logo, main links, the More menu and the signed-in user. */
 export const DesktopNavigation = () => (
   <header className="desktop_navigation">
-    <Link to="/" className="logo_link">
+    <Link to="/" className="logo_link" data-action={ACTION.openHome}>
       <Logo />
     </Link>
     <nav aria-label="Main">
       <ul>
-        {LINKS.map(({ to, label, Icon }) => (
+        {LINKS.map(({ to, label, Icon, action }) => (
           <li key={to}>
-            <NavLink to={to} end={to === '/'} className="nav_link">
+            <NavLink to={to} end={to === '/'} className="nav_link" data-action={action}>
               <Icon />
               <span>{label}</span>
             </NavLink>

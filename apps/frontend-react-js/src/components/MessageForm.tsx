@@ -1,4 +1,5 @@
 import { MESSAGE_MAX_CHARS, type Message } from '@cruddur/api-contract';
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { useId, useState, type SubmitEvent } from 'react';
 import { createMessage } from '../api/client';
 import { MESSAGE } from '../api/errorMessages';
@@ -29,7 +30,7 @@ export const MessageForm = ({ handle, onCreated }: MessageFormProps) => {
   };
 
   return (
-    <form className="message_form" onSubmit={(event) => void sendMessage(event)}>
+    <form className="message_form" data-action={ACTION.sendMessage} onSubmit={(event) => void sendMessage(event)}>
       <ComposeField
         label="Message"
         placeholder="Send a direct message…"

@@ -1,4 +1,5 @@
 import type { MessageGroup } from '@cruddur/api-contract';
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { NavLink } from 'react-router';
 import { conversationPath } from '../lib/paths';
 import { fullTimestamp, timeAgo } from '../lib/time';
@@ -9,7 +10,7 @@ import { Avatar } from './Avatar';
 export const MessageGroupItem = ({ group }: { group: MessageGroup }) => {
   const now = useNow();
   return (
-    <NavLink className="message_group_item" to={conversationPath(group.handle)}>
+    <NavLink className="message_group_item" to={conversationPath(group.handle)} data-action={ACTION.openConversation}>
       <Avatar name={group.display_name} />
       <span className="message_group_text">
         <span className="message_group_meta">

@@ -1,4 +1,5 @@
 import type { Message } from '@cruddur/api-contract';
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { Link } from 'react-router';
 import { profilePath } from '../lib/paths';
 import { fullTimestamp, timeAgo } from '../lib/time';
@@ -13,7 +14,7 @@ export const MessageItem = ({ message }: { message: Message }) => {
       <Avatar name={message.display_name} />
       <div className="message_body">
         <div className="message_meta">
-          <Link className="message_identity" to={profilePath(message.handle)}>
+          <Link className="message_identity" to={profilePath(message.handle)} data-action={ACTION.openProfile}>
             <span className="display_name">{message.display_name}</span>{' '}
             <span className="handle">@{message.handle}</span>
           </Link>

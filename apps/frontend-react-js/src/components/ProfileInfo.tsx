@@ -1,3 +1,4 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { useSession } from '../auth/session';
 import { Avatar } from './Avatar';
 
@@ -13,7 +14,7 @@ export const ProfileInfo = () => {
         <span className="display_name">{user.display_name}</span>
         <span className="handle">@{user.handle}</span>
       </div>
-      <button type="button" className="button button_secondary" onClick={signOut}>
+      <button type="button" className="button button_secondary" data-action={ACTION.signOut} onClick={signOut}>
         Sign out
       </button>
     </section>

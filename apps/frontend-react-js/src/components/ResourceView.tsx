@@ -1,3 +1,4 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/ApiError';
 import { errorMessages } from '../api/errorMessages';
@@ -29,7 +30,7 @@ export const ResourceView = <T,>({ resource, loadingText, errorTitle, notFound, 
         <div className="feed_status feed_error" role="alert">
           <p className="feed_error_title">{errorTitle}</p>
           <p>{errorMessages(state.error).join(' ')}</p>
-          <button type="button" className="button button_secondary" onClick={retry}>
+          <button type="button" className="button button_secondary" data-action={ACTION.retry} onClick={retry}>
             Retry
           </button>
         </div>

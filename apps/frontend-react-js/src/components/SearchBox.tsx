@@ -1,4 +1,5 @@
 import { charCount, SEARCH_TERM_MAX_CHARS } from '@cruddur/api-contract';
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { useId, useState, type SubmitEvent } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { describeValidationError } from '../api/errorMessages';
@@ -36,7 +37,7 @@ const SearchForm = ({ initialTerm }: { initialTerm: string }) => {
   };
 
   return (
-    <form className="search_box" role="search" aria-label="Search" onSubmit={search}>
+    <form className="search_box" role="search" aria-label="Search" data-action={ACTION.search} onSubmit={search}>
       <label htmlFor={id} className="sr-only">
         Search cruds
       </label>

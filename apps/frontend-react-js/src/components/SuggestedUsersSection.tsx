@@ -1,3 +1,4 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { Link } from 'react-router';
 import { profilePath } from '../lib/paths';
 import { Avatar } from './Avatar';
@@ -16,7 +17,7 @@ export const SuggestedUsersSection = () => (
     <ul className="sidebar_list">
       {SUGGESTED_USERS.map(({ display_name, handle }) => (
         <li key={handle}>
-          <Link className="suggested_user" to={profilePath(handle)}>
+          <Link className="suggested_user" to={profilePath(handle)} data-action={ACTION.openProfile}>
             <Avatar name={display_name} />
             <span className="suggested_user_text">
               <span className="display_name">{display_name}</span>

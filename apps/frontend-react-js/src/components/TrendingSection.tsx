@@ -1,3 +1,4 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { Link } from 'react-router';
 import { searchPath } from '../lib/paths';
 
@@ -17,7 +18,7 @@ export const TrendingSection = () => (
     <ul className="sidebar_list">
       {TRENDS.map(({ topic, cruds }) => (
         <li key={topic}>
-          <Link className="trend_item" to={searchPath(topic)}>
+          <Link className="trend_item" to={searchPath(topic)} data-action={ACTION.search}>
             <span className="trend_topic">{topic}</span>
             <span className="trend_count">{cruds} cruds</span>
           </Link>

@@ -3,7 +3,7 @@ import { getActivity } from '../api/client';
 import { ActivityList } from '../components/ActivityList';
 import { PageHeader } from '../components/PageHeader';
 import { ResourceView } from '../components/ResourceView';
-import { addReply } from '../lib/activities';
+import { replaceActivity } from '../lib/activities';
 import { handleFromSegment } from '../lib/paths';
 import { useResource } from '../lib/useResource';
 import { NotFoundPage } from './NotFoundPage';
@@ -31,8 +31,8 @@ const ActivityThread = ({ uuid }: { uuid: string }) => {
           <ActivityList
             activities={[activity]}
             emptyText=""
-            onReplyCreated={(reply) => {
-              thread.update((current) => addReply([current], reply)[0] ?? current);
+            onReplied={(updated) => {
+              thread.update((current) => replaceActivity([current], updated)[0] ?? current);
             }}
           />
         )}

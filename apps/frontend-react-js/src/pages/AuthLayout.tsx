@@ -1,3 +1,4 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { Link, Outlet } from 'react-router';
 import { Logo } from '../components/Logo';
 import './AuthLayout.css';
@@ -6,7 +7,7 @@ import './AuthLayout.css';
 export const AuthLayout = () => (
   <div className="auth_layout">
     <div className="auth_brand">
-      <Link to="/" className="logo_link">
+      <Link to="/" className="logo_link" data-action={ACTION.openHome}>
         <Logo />
       </Link>
       <p>Micro-blogging where every crud expires.</p>

@@ -1,3 +1,4 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { TextField } from '../components/TextField';
@@ -42,7 +43,7 @@ export const ConfirmationPage = () => {
       <p className="auth_notice" role="status">
         {notice}
       </p>
-      <form className="auth_form" noValidate onSubmit={confirm}>
+      <form className="auth_form" noValidate data-action={ACTION.confirm} onSubmit={confirm}>
         <TextField label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={errors.email} />
         <TextField
           label="Confirmation code"

@@ -1,3 +1,4 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import './NotFoundState.css';
@@ -12,7 +13,7 @@ export const NotFoundState = ({ title, children }: NotFoundStateProps) => (
   <section className="not_found" aria-labelledby="not-found-title">
     <h1 id="not-found-title">{title}</h1>
     <p>{children}</p>
-    <Link className="button" to="/">
+    <Link className="button" to="/" data-action={ACTION.openHome}>
       Go home
     </Link>
   </section>

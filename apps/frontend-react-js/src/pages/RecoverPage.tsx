@@ -1,3 +1,4 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import { TextField } from '../components/TextField';
@@ -32,7 +33,7 @@ export const RecoverPage = () => {
     <>
       <h1>Recover your password</h1>
       {step === 'email' && (
-        <form className="auth_form" noValidate onSubmit={sendCode}>
+        <form className="auth_form" noValidate data-action={ACTION.recoverPassword} onSubmit={sendCode}>
           <TextField label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={errors.email} />
           <div className="auth_actions">
             <button type="submit" className="button">
@@ -42,7 +43,7 @@ export const RecoverPage = () => {
         </form>
       )}
       {step === 'reset' && (
-        <form className="auth_form" noValidate onSubmit={resetPassword}>
+        <form className="auth_form" noValidate data-action={ACTION.recoverPassword} onSubmit={resetPassword}>
           <p className="auth_notice" role="status">
             We sent a recovery code to {email.trim()}.
           </p>

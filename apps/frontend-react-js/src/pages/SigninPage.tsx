@@ -1,3 +1,4 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { TextField } from '../components/TextField';
@@ -34,7 +35,7 @@ export const SigninPage = () => {
           Your email is confirmed. Sign in to continue.
         </p>
       )}
-      <form className="auth_form" noValidate onSubmit={submitSignin}>
+      <form className="auth_form" noValidate data-action={ACTION.signIn} onSubmit={submitSignin}>
         <TextField label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={errors.email} />
         <TextField
           label="Password"

@@ -1,3 +1,4 @@
+import { ACTION } from '@cruddur/telemetry-conventions';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { TextField } from '../components/TextField';
@@ -31,7 +32,7 @@ export const SignupPage = () => {
   return (
     <>
       <h1>Sign up to create a Cruddur account</h1>
-      <form className="auth_form" noValidate onSubmit={signUp}>
+      <form className="auth_form" noValidate data-action={ACTION.signUp} onSubmit={signUp}>
         <TextField label="Name" autoComplete="name" {...field('name')} />
         <TextField label="Email" type="email" autoComplete="email" {...field('email')} />
         <TextField label="Username" autoComplete="username" {...field('username')} />

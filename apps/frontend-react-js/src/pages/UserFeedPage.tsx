@@ -3,7 +3,7 @@ import { getUserActivities } from '../api/client';
 import { ActivityList } from '../components/ActivityList';
 import { ProfileHeading } from '../components/ProfileHeading';
 import { ResourceView } from '../components/ResourceView';
-import { addReply } from '../lib/activities';
+import { replaceActivity } from '../lib/activities';
 import { handleFromSegment } from '../lib/paths';
 import { useResource } from '../lib/useResource';
 import { NotFoundPage } from './NotFoundPage';
@@ -34,8 +34,8 @@ const UserFeed = ({ handle }: { handle: string }) => {
           <ActivityList
             activities={activities}
             emptyText={`@${profile.handle} hasn't crudded yet`}
-            onReplyCreated={(reply) => {
-              user.update((data) => ({ ...data, activities: addReply(data.activities, reply) }));
+            onReplied={(updated) => {
+              user.update((data) => ({ ...data, activities: replaceActivity(data.activities, updated) }));
             }}
           />
         </>
