@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { saveScreenshot } from '../../fixtures/screenshots.js';
 
 test('home feed shows the three seeded cruds, newest first, with replies', async ({ page }, testInfo) => {
   await page.goto('/');
@@ -17,8 +18,7 @@ test('home feed shows the three seeded cruds, newest first, with replies', async
   expect(top[0]).toBeLessThan(top[1] ?? NaN);
   expect(top[1]).toBeLessThan(top[2] ?? NaN);
 
-  const screenshot = await page.screenshot({ path: testInfo.outputPath('home.png'), fullPage: true });
-  await testInfo.attach('home page', { body: screenshot, contentType: 'image/png' });
+  await saveScreenshot(page, testInfo, 'home.png');
 });
 
 test('the API is reachable only from the web app origin', async ({ request }) => {
