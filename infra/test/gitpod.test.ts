@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pinnedPnpm, readYaml } from './repo.js';
 
 interface Gitpod {
-  tasks: { init?: string; command?: string }[];
+  tasks: { init?: string; command?: string; env?: Record<string, string> }[];
   ports: { port: number; onOpen?: string; visibility?: string }[];
 }
 
@@ -19,5 +19,12 @@ describe('.gitpod.yml', () => {
   it('opens the web app and exposes the API publicly', () => {
     expect(port(3000)).toMatchObject({ onOpen: 'open-browser', visibility: 'public' });
     expect(port(4567)).toMatchObject({ visibility: 'public' });
+  });
+});
+
+describe('.gitpod.yml trace viewer', () => {
+  it('forwards the viewer privately, listening beyond loopback', () => {
+    expect(port(4318)).toMatchObject({ visibility: 'private' });
+    expect(gitpod.tasks[0]?.env).toHaveProperty('TRACE_VIEWER_HOST', '0.0.0.0');
   });
 });
