@@ -1,5 +1,6 @@
 import { chromiumLaunchOptions } from '@cruddur/chromium';
 import { defineConfig } from '@playwright/test';
+import { CLOUDWATCH_PORT, DUMMY_AWS_SECRET, DUMMY_ROLLBAR_TOKEN, LOG_GROUP, ROLLBAR_PORT, STAND_INS_URL, XRAY_DAEMON_PORT } from './stand-ins/settings.js';
 
 // The end-to-end suite runs against the built apps on their real ports, as a
 // user would run them with `pnpm start`; stop `pnpm dev` before running it.
@@ -16,6 +17,24 @@ const LOCAL_TRACING = {
   OTEL_EXPORTER_OTLP_HEADERS: '',
   OTEL_SDK_DISABLED: '',
   TRACE_VIEWER_ENDPOINT: TRACE_VIEWER_URL,
+};
+
+// Rollbar, X-Ray and CloudWatch Logs on, pointed at the local stand-ins with
+// dummy credentials (the tests check they never leak), and the fault
+// injection switch on so a test can ask for a real 500.
+const REPORTING = {
+  ROLLBAR_ACCESS_TOKEN: DUMMY_ROLLBAR_TOKEN,
+  ROLLBAR_ENDPOINT: `http://127.0.0.1:${String(ROLLBAR_PORT)}/api/1/item/`,
+  ROLLBAR_ENVIRONMENT: 'e2e',
+  AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${String(XRAY_DAEMON_PORT)}`,
+  AWS_XRAY_SAMPLING_RULES_FILE: '',
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'e2e-dummy-access-key-id',
+  AWS_SECRET_ACCESS_KEY: DUMMY_AWS_SECRET,
+  AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: `http://127.0.0.1:${String(CLOUDWATCH_PORT)}`,
+  CLOUDWATCH_LOG_GROUP: LOG_GROUP,
+  CRUDDUR_FAULT_INJECTION: '1',
+  NODE_ENV: 'test',
 };
 
 export default defineConfig({
@@ -37,6 +56,13 @@ export default defineConfig({
   },
   webServer: [
     {
+      name: 'stand-ins',
+      command: 'tsx stand-ins/serve.ts',
+      url: `${STAND_INS_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       name: 'trace-viewer',
       command: 'pnpm --filter @cruddur/trace-viewer start',
       url: `${TRACE_VIEWER_URL}/api/health`,
@@ -48,7 +74,8 @@ export default defineConfig({
       name: 'backend-flask',
       command: 'pnpm --filter backend-flask start',
       url: `${BACKEND_URL}/api/health-check`,
-      env: { ...LOCAL_TRACING, PORT: '4567', FRONTEND_URL, LOG_LEVEL: 'warn' },
+      // Info: the access lines CloudWatch gets are info lines.
+      env: { ...LOCAL_TRACING, ...REPORTING, PORT: '4567', FRONTEND_URL, LOG_LEVEL: 'info' },
       reuseExistingServer: false,
       timeout: 30_000,
     },

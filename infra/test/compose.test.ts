@@ -5,6 +5,8 @@ import { dockerStages, readRepoFile, readYaml, repoPath, repoRoot } from './repo
 
 interface Service {
   build: { context: string; dockerfile: string; target: string };
+  image?: string;
+  command?: string[];
   ports: string[];
   environment: Record<string, string>;
   volumes?: string[];
@@ -66,9 +68,41 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('runs the X-Ray daemon in local mode on 2000/udp, and points the API at it', () => {
+    const daemon = service('xray-daemon');
+    expect(daemon.image).toMatch(/^amazon\/aws-xray-daemon(:[\w.-]+)?$/);
+    // UDP, not TCP: the daemon takes segments as datagrams; "2000:2000" alone would publish TCP only.
+    expect(daemon.ports).toEqual(['2000:2000/udp']);
+    // The image's entrypoint is the daemon itself: `command` holds flags only, one item
+    // each. A single "xray -o -b ..." string would be taken as a stray argument, flags ignored.
+    expect(daemon.command).toEqual(['-o', '-b', 'xray-daemon:2000']);
+    expect(Object.keys(daemon.environment).sort()).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
+    for (const value of Object.values(daemon.environment)) expect(value).toMatch(/^\$\{AWS_[A-Z_]+:-\}$/);
+
+    const api = service('backend-flask');
+    expect(api.environment).toHaveProperty('AWS_XRAY_DAEMON_ADDRESS', 'xray-daemon:2000');
+    expect(api.depends_on).toContain('xray-daemon');
+    // X-Ray needs no AWS credentials in the API (the daemon signs the uploads); CloudWatch Logs
+    // does, passed through from the shell or .env only, never written here.
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'CLOUDWATCH_LOG_GROUP']) {
+      expect(api.environment).toHaveProperty(name, `\${${name}:-}`);
+    }
+  });
+
   it('keeps every secret away from the web app', () => {
     const web = Object.keys(service('frontend-react-js').environment);
-    expect(web.filter((name) => /KEY|TOKEN|SECRET|HEADERS|PASSWORD/.test(name))).toEqual([]);
+    // The one exception: Rollbar's post_client_item token is public by design
+    // (it ships in the bundle and can only post items).
+    const publicByDesign = new Set(['VITE_ROLLBAR_CLIENT_TOKEN']);
+    expect(web.filter((name) => /KEY|TOKEN|SECRET|HEADERS|PASSWORD/.test(name) && !publicByDesign.has(name))).toEqual([]);
+  });
+
+  it('hands Rollbar’s server settings to the API and only the client token to the web app', () => {
+    const api = service('backend-flask').environment;
+    for (const name of ['ROLLBAR_ACCESS_TOKEN', 'ROLLBAR_ENVIRONMENT', 'ROLLBAR_ENDPOINT']) expect(api).toHaveProperty(name, `\${${name}:-}`);
+    const web = service('frontend-react-js').environment;
+    expect(web).toHaveProperty('VITE_ROLLBAR_CLIENT_TOKEN');
+    expect(Object.keys(web).filter((name) => name.startsWith('ROLLBAR_'))).toEqual([]);
   });
 
   it('passes `docker compose config` where a compose binary exists', ({ skip }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dockerStage, dockerStages, pinnedPnpm, readRepoFile } from './repo.js';
+import { existsSync } from 'node:fs';
+import { dockerStage, dockerStages, pinnedPnpm, readRepoFile, repoPath } from './repo.js';
 
 const apps = ['backend-flask', 'frontend-react-js'] as const;
 const dockerfile = (app: string): string => readRepoFile('apps', app, 'Dockerfile');
@@ -22,6 +23,21 @@ describe('Dockerfiles', () => {
     expect(prod).toMatch(/^COPY --from=build --chown=node:node \/out /m);
     expect(dockerStage(dockerfile('backend-flask'), 'build')).toMatch(/deploy --prod/);
     expect(prod).not.toMatch(/pnpm install/);
+  });
+
+  it('ships the X-Ray sampling rule with the production API and points it there', () => {
+    const text = dockerfile('backend-flask');
+    const prod = dockerStage(text, 'prod');
+    const copied = /^COPY --from=build --chown=node:node \/repo\/(\S+) (\S+)$/m.exec(prod);
+    expect(copied?.[1]).toBe('aws/json/xray.json');
+    expect(existsSync(repoPath('aws', 'json', 'xray.json'))).toBe(true);
+    // WORKDIR /app: the copy lands where the variable says.
+    expect(prod).toMatch(/^WORKDIR \/app$/m);
+    expect(copied?.[2]).toBe('./aws/json/xray.json');
+    expect(prod).toMatch(/^ENV AWS_XRAY_SAMPLING_RULES_FILE=\/app\/aws\/json\/xray\.json$/m);
+    // The build stage has the whole repository, rule file included.
+    expect(dockerStage(text, 'base')).toMatch(/^COPY \. \.$/m);
+    expect(readRepoFile('.dockerignore').split('\n')).not.toContain('aws');
   });
 
   it('runs the trace viewer as a non-root user listening beyond loopback', () => {

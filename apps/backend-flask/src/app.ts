@@ -1,12 +1,19 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
+import { FAULT_HEADER, registerFaultInjection } from './faults/inject.js';
+import { registerAccessLog } from './logging/access-log.js';
+import { loggerOptions } from './logging/logger-options.js';
+import { RequestLogController } from './logging/request-log-controller.js';
 import { registerCloseConnections } from './plugins/close-connections.js';
 import { registerCors } from './plugins/cors.js';
+import { registerErrorReporting } from './plugins/error-reporting.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './plugins/errors.js';
 import { registerActivityRoutes } from './routes/activities.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageGroupRoutes } from './routes/message-groups.js';
 import { registerMessageRoutes } from './routes/messages.js';
+import { registerRollbarTestRoute } from './routes/rollbar.js';
 import { sharedSchemas } from './routes/schemas.js';
 import { DEFAULT_RELAY_OPTIONS, registerTraceRelay, type TraceRelayOptions } from './routes/trace-relay.js';
 import type { ServiceContext } from './services/context.js';
@@ -15,6 +22,8 @@ import { CURRENT_USER_HANDLE, createSeededStore } from './store/seed.js';
 export interface BuildOptions {
   /** Fastify's pino logger settings; defaults to the configured level. Pass `false` in tests. */
   readonly logger?: FastifyServerOptions['logger'];
+  /** Where the default logger writes (server.ts: stdout, plus CloudWatch when on); stdout when absent. */
+  readonly logStream?: DestinationStream;
   /** Where "now" comes from; tests pass a fake to move time. */
   readonly clock?: () => Date;
   /** The browser span relay; by default tracing is off and relayed spans are dropped. */
@@ -24,7 +33,9 @@ export interface BuildOptions {
 /** The API, ready to `listen` or `inject`, with its own freshly seeded store. */
 export const buildApp = async (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> => {
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? loggerOptions(config.logLevel, options.logStream),
+    // The access log's one line per request replaces Fastify's two.
+    logController: new RequestLogController(),
     bodyLimit: config.bodyLimit,
     frameworkErrors: frameworkErrorHandler(config.bodyLimit),
     // Fastify's defaults would silently drop unknown fields and turn `5` into
@@ -36,8 +47,11 @@ export const buildApp = async (config: Config, options: BuildOptions = {}): Prom
   app.removeContentTypeParser('text/plain');
   registerErrorHandlers(app, config.bodyLimit);
   registerCloseConnections(app);
+  registerAccessLog(app);
+  const notifier = await registerErrorReporting(app, config.rollbar);
+  registerFaultInjection(app, config.faultInjection);
   sharedSchemas.forEach((schema) => app.addSchema(schema));
-  await registerCors(app, config.frontendUrl);
+  await registerCors(app, config.frontendUrl, config.faultInjection === 'on' ? [FAULT_HEADER] : []);
 
   const clock = options.clock ?? (() => new Date());
   const context: ServiceContext = {
@@ -49,6 +63,7 @@ export const buildApp = async (config: Config, options: BuildOptions = {}): Prom
   registerActivityRoutes(app, context);
   registerMessageGroupRoutes(app, context);
   registerMessageRoutes(app, context);
+  registerRollbarTestRoute(app, notifier);
   await registerTraceRelay(app, config.frontendUrl, { ...DEFAULT_RELAY_OPTIONS, ...options.relay });
   return app;
 };

@@ -1,4 +1,6 @@
 import { resolveUrls, type Env } from '@cruddur/config';
+import { loadFaultInjection, type FaultInjection } from './faults/config.js';
+import { loadRollbarConfig, type RollbarConfig } from './rollbar/config.js';
 
 /** Requests with bigger bodies get 413: the longest valid body is a 1024-character message. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -15,6 +17,10 @@ export interface Config {
   readonly backendUrl: string;
   readonly bodyLimit: number;
   readonly logLevel: LogLevel;
+  /** Error reporting: on with ROLLBAR_ACCESS_TOKEN. */
+  readonly rollbar: RollbarConfig;
+  /** CRUDDUR_FAULT_INJECTION: lets tests ask for a 500; never on in production. */
+  readonly faultInjection: FaultInjection;
 }
 
 const nonBlank = (value: string | undefined): string | undefined => {
@@ -50,4 +56,6 @@ export const loadConfig = (env: Env): Config =>
     ...resolveUrls(env),
     bodyLimit: BODY_LIMIT_BYTES,
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    rollbar: loadRollbarConfig(env),
+    faultInjection: loadFaultInjection(env),
   });

@@ -14,25 +14,32 @@ import {
 } from '@cruddur/telemetry-config';
 import { SERVICE } from '@cruddur/telemetry-conventions';
 import { setTelemetryShutdown } from './telemetry/lifecycle.js';
+import { recordResponseSizes } from './telemetry/response-size.js';
 import { startTracing } from './telemetry/sdk.js';
+import { XraySpanExporter } from './telemetry/xray/exporter.js';
+import { describeXray, readXraySettings, type XraySettings } from './telemetry/xray/settings.js';
 
-const readSettings = (): { exportTo: TraceExport; sampler: TraceSampler | undefined } => {
+const readSettings = (): { exportTo: TraceExport; sampler: TraceSampler | undefined; xray: XraySettings | undefined } => {
   try {
     const exportTo = resolveTraceExport(process.env);
-    return { exportTo, sampler: exportTo.enabled ? resolveTraceSampler(process.env) : undefined };
+    if (!exportTo.enabled) return { exportTo, sampler: undefined, xray: undefined };
+    return { exportTo, sampler: resolveTraceSampler(process.env), xray: readXraySettings(process.env) };
   } catch (error) {
-    // A malformed OTEL_* value: one line naming the variable, no stack.
+    // A malformed OTEL_* or AWS_XRAY_* value: one line naming the variable or file, no stack.
     console.error(`backend-flask failed to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 };
 
-const { exportTo, sampler } = readSettings();
+const { exportTo, sampler, xray } = readSettings();
 if (exportTo.enabled && sampler) {
   const serviceName = process.env.OTEL_SERVICE_NAME?.trim() || SERVICE.backend;
-  const provider = startTracing({ exportTo, sampler, serviceName });
+  const extraExporters = xray ? [new XraySpanExporter(xray)] : [];
+  if (xray) recordResponseSizes();
+  const provider = startTracing({ exportTo, sampler, serviceName, extraExporters });
   setTelemetryShutdown(() => provider.shutdown());
   console.info(`backend-flask: tracing as ${serviceName} to ${describeTraceExport(exportTo)}, sampler ${describeTraceSampler(sampler)}`);
+  if (xray) console.info(`backend-flask: ${describeXray(xray)}`);
 } else {
   console.info(`backend-flask: ${describeTraceExport(exportTo)}`);
 }

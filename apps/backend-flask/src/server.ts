@@ -1,6 +1,8 @@
 import { resolveTraceExport } from '@cruddur/telemetry-config';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import { resolveCloudWatchSettings } from './logging/cloudwatch-settings.js';
+import { createLogDestination } from './logging/log-destination.js';
 import { createShutdown } from './shutdown.js';
 import { shutdownTelemetry } from './telemetry/lifecycle.js';
 
@@ -10,12 +12,20 @@ const TELEMETRY_FLUSH_TIMEOUT_MS = 3_000;
 
 const start = async (): Promise<void> => {
   const config = loadConfig(process.env);
-  const app = await buildApp(config, { relay: { destination: resolveTraceExport(process.env) } });
+  const logs = createLogDestination(resolveCloudWatchSettings(process.env));
+  const app = await buildApp(config, { relay: { destination: resolveTraceExport(process.env) }, logStream: logs.stream });
+  app.log.info(logs.description);
 
   const shutdown = createShutdown(app, {
     timeoutMs: SHUTDOWN_TIMEOUT_MS,
     exit: (code) => process.exit(code),
-    afterClose: () => shutdownTelemetry(TELEMETRY_FLUSH_TIMEOUT_MS),
+    afterClose: async () => {
+      // Logs close last, so a line about spans that were not sent still reaches CloudWatch.
+      await shutdownTelemetry(TELEMETRY_FLUSH_TIMEOUT_MS).catch((error: unknown) => {
+        app.log.warn({ err: error }, 'closed, but the last spans were not sent');
+      });
+      await logs.close();
+    },
   });
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

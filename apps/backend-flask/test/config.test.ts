@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       backendUrl: 'http://localhost:4567',
       bodyLimit: BODY_LIMIT_BYTES,
       logLevel: 'info',
+      rollbar: { enabled: false },
+      faultInjection: 'off',
     });
     expect(BODY_LIMIT_BYTES).toBe(16 * 1024);
   });

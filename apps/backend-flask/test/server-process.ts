@@ -76,6 +76,7 @@ export const startServer = async (env: Record<string, string>) => {
   return {
     url,
     stdout: server.stdout,
+    stderr: server.stderr,
     /** Sends `signal` and resolves with how the process ended. */
     stop: (signal: NodeJS.Signals = 'SIGTERM'): Promise<Exit> => {
       server.child.kill(signal);

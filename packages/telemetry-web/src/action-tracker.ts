@@ -48,6 +48,7 @@ export class ActionTracker implements SpanProcessor {
   readonly #timing: ActionTiming;
   readonly #actions = new Map<string, State>();
   #ambient: Span | undefined;
+  #last: Span | undefined;
 
   constructor(timing: ActionTiming = DEFAULT_TIMING) {
     this.#timing = timing;
@@ -56,6 +57,11 @@ export class ActionTracker implements SpanProcessor {
   /** Root span of the newest open action, parent of the spans that lost their context. */
   ambientSpan(): Span | undefined {
     return this.#ambient;
+  }
+
+  /** Root span of the newest action, open or ended. */
+  lastActionSpan(): Span | undefined {
+    return this.#last;
   }
 
   /** Tracks an action whose root span was just started; it becomes the ambient one. */
@@ -72,6 +78,7 @@ export class ActionTracker implements SpanProcessor {
       }, this.#timing.maxMillis),
     });
     this.#ambient = span;
+    this.#last = span;
     return {
       context: trace.setSpan(ROOT_CONTEXT, span),
       settle: () => {

@@ -3,6 +3,7 @@ import { context, propagation, trace } from '@opentelemetry/api';
 import { ZoneContextManager } from '@opentelemetry/context-zone';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { AWSXRayIdGenerator } from '@opentelemetry/id-generator-aws-xray';
 import { FetchInstrumentation } from '@opentelemetry/instrumentation-fetch';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
@@ -11,6 +12,7 @@ import { ActionTracker } from './action-tracker.js';
 import { Actions } from './actions.js';
 import { AmbientContextManager } from './ambient-context.js';
 import { listenForActions } from './dom-actions.js';
+import { setLastAction } from './trace-context.js';
 import { defaultExportUrl, exactOriginPattern, originOf } from './urls.js';
 
 export interface BrowserTelemetryOptions {
@@ -78,6 +80,9 @@ export const startBrowserTelemetry = (options: BrowserTelemetryOptions): Browser
     resource: defaultResource().merge(
       resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName ?? SERVICE.frontend }),
     ),
+    // Trace ids X-Ray accepts as they are (first 8 hex digits: epoch seconds),
+    // the same generator as the API's, so the click's trace id is its X-Ray id.
+    idGenerator: new AWSXRayIdGenerator(),
     // The tracker comes first: on shutdown it ends the open actions while
     // the batch processor still takes spans.
     spanProcessors: [
@@ -103,6 +108,7 @@ export const startBrowserTelemetry = (options: BrowserTelemetryOptions): Browser
   fetchInstrumentation.setTracerProvider(provider);
 
   const actions = new Actions(provider.getTracer(INSTRUMENTATION_NAME), tracker, () => location.pathname);
+  setLastAction(() => tracker.lastActionSpan());
   const listeners = new Set<() => void>();
 
   const telemetry: BrowserTelemetry = {
@@ -130,6 +136,7 @@ export const startBrowserTelemetry = (options: BrowserTelemetryOptions): Browser
       trace.disable();
       context.disable();
       propagation.disable();
+      setLastAction(undefined);
       running = undefined;
     },
   };

@@ -1,5 +1,6 @@
 import { ATTR, SERVICE, type SpanName } from '@cruddur/telemetry-conventions';
 import { SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { throwIfFaultRequested } from '../faults/inject.js';
 import type { Result } from './result.js';
 
 // The API's global tracer: a no-op until instrumentation.ts registers a
@@ -9,11 +10,13 @@ const tracer = trace.getTracer(SERVICE.backend);
 /**
  * Runs a (synchronous) use case as the active span `name`, so spans it
  * starts nest under it. A throw is recorded as an exception with status
- * ERROR and rethrown; the span always ends.
+ * ERROR and rethrown; the span always ends. A request that asked for a fault
+ * (faults/inject.ts) throws here, inside the span.
  */
 export const withSpan = <T>(name: SpanName, attributes: Attributes, fn: (span: Span) => T): T =>
   tracer.startActiveSpan(name, { attributes }, (span) => {
     try {
+      throwIfFaultRequested(name);
       return fn(span);
     } catch (error) {
       span.recordException(error instanceof Error ? error : String(error));

@@ -2,6 +2,7 @@ import type { TraceExport, TraceSampler } from '@cruddur/telemetry-config';
 import { getNumberFromEnv, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { AWSXRayIdGenerator } from '@opentelemetry/id-generator-aws-xray';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, type BufferConfig, type SpanExporter } from '@opentelemetry/sdk-trace-node';
@@ -13,6 +14,8 @@ export interface TracingSettings {
   readonly exportTo: Extract<TraceExport, { enabled: true }>;
   readonly sampler: TraceSampler;
   readonly serviceName: string;
+  /** More destinations (X-Ray's), each behind its own batch queue. */
+  readonly extraExporters?: readonly SpanExporter[];
 }
 
 const createExporter = ({ url, protocol, headers }: TracingSettings['exportTo']): SpanExporter => {
@@ -37,7 +40,13 @@ export const startTracing = (settings: TracingSettings): NodeTracerProvider => {
   const provider = new NodeTracerProvider({
     resource: defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: settings.serviceName })),
     sampler: createSampler(settings.sampler),
-    spanProcessors: [new BatchSpanProcessor(createExporter(settings.exportTo), batchConfig())],
+    // X-Ray-valid ids (epoch second first), as the browser's: a trace the API
+    // starts itself is found in X-Ray under its own id too.
+    idGenerator: new AWSXRayIdGenerator(),
+    spanProcessors: [
+      new BatchSpanProcessor(createExporter(settings.exportTo), batchConfig()),
+      ...(settings.extraExporters ?? []).map((exporter) => new BatchSpanProcessor(exporter, batchConfig())),
+    ],
   });
   provider.register({ propagator: new W3CTraceContextPropagator() });
   registerInstrumentations({ tracerProvider: provider, instrumentations: createInstrumentations(settings.exportTo.url) });

@@ -1,4 +1,4 @@
-import { ACTION } from '@cruddur/telemetry-conventions';
+import { ACTION, toXrayTraceId } from '@cruddur/telemetry-conventions';
 import { expect, test } from './harness.js';
 import type { ReceivedSpan } from './otlp.js';
 
@@ -24,6 +24,24 @@ test.describe('trace context on the wire', () => {
     expect(app.thirdParty.preflights).toEqual([]);
     // Those calls are still traced, as children of the action.
     expect(app.trace(retry.traceId)).toHaveLength(4);
+  });
+
+  test('trace ids are X-Ray ids: the first 8 hex digits are the epoch second the action started', async ({ app, page }) => {
+    const before = Math.floor(Date.now() / 1000);
+    await app.open();
+    await app.roots(ACTION.pageLoad);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    const [retry] = await app.roots(ACTION.retry);
+    if (retry === undefined) throw new Error('no retry');
+    const after = Math.ceil(Date.now() / 1000);
+
+    const epoch = Number.parseInt(retry.traceId.slice(0, 8), 16);
+    expect(epoch).toBeGreaterThanOrEqual(before);
+    expect(epoch).toBeLessThanOrEqual(after);
+    // The API continues the same id, so X-Ray finds the click under it.
+    const toBackend = app.api.requests.find((request) => request.path === '/api/retry');
+    expect(toBackend?.traceparent?.split('-')[1]).toBe(retry.traceId);
+    expect(toXrayTraceId(retry.traceId)).toBe(`1-${retry.traceId.slice(0, 8)}-${retry.traceId.slice(8)}`);
   });
 
   test('the export requests are neither traced nor carry trace headers', async ({ app, page }) => {

@@ -1,0 +1,292 @@
+import { Writable } from 'node:stream';
+import type { Env } from '@cruddur/config';
+import { SPAN } from '@cruddur/telemetry-conventions';
+import { SpanKind, trace, type Span } from '@opentelemetry/api';
+import { AlwaysOnSampler, InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { jsonBody, recordSpans } from './browser-spans.js';
+import { START, postJson, testApp } from './helpers.js';
+import { deadRollbarEndpoint, startRollbarReceiver, type ReceivedItem } from './rollbar-receiver.js';
+
+// The SDK in-process: each request runs under a span standing for its SERVER span.
+const exporter = new InMemorySpanExporter();
+const provider = new NodeTracerProvider({ sampler: new AlwaysOnSampler(), spanProcessors: [new SimpleSpanProcessor(exporter)] });
+provider.register();
+const tracer = trace.getTracer('error-reporting-test');
+afterAll(async () => {
+  await provider.shutdown();
+  trace.disable();
+});
+beforeEach(() => {
+  exporter.reset();
+});
+
+const TOKEN = 'post-server-item-token-abcd';
+const FRONTEND = 'http://localhost:3000';
+const FAULT = { 'x-cruddur-fault': '500' };
+
+/** An app reporting to `endpoint`, fault injection on, as tests run it. */
+const reportingApp = (endpoint: string, env: Env = {}) =>
+  testApp({
+    env: { ROLLBAR_ACCESS_TOKEN: TOKEN, ROLLBAR_ENDPOINT: endpoint, ROLLBAR_ENVIRONMENT: 'test', CRUDDUR_FAULT_INJECTION: '1', ...env },
+  });
+
+/** Runs the request under a SERVER span, as the http instrumentation does; resolves with both. */
+const injectTraced = async (app: FastifyInstance, options: InjectOptions) =>
+  tracer.startActiveSpan('SERVER', { kind: SpanKind.SERVER }, async (span: Span) => {
+    try {
+      return { response: await app.inject(options), span: span.spanContext() };
+    } finally {
+      span.end();
+    }
+  });
+
+const SECRETS = {
+  authorization: 'Bearer secret-token-1234',
+  honeycomb: 'hcaik_secret-honeycomb-5678',
+  cookie: 'session=secret-cookie-9012',
+  apiKeyHeader: 'secret-api-key-header-3456',
+  password: 'secret-password-7890',
+  nestedToken: 'secret-nested-token-2468',
+  queryKey: 'secret-query-key-1357',
+};
+
+/**
+ * A route of the shape a sign-in will have, failing: the app's hooks report
+ * it like any other. (Kept away from SECRETS: the SDK sends the source lines
+ * around each frame.)
+ */
+const addFailingSignIn = (app: FastifyInstance): void => {
+  app.post('/api/sessions', () => {
+    throw new Error('sign-in store unavailable');
+  });
+};
+
+/** Lets items that would be sent go out: the SDK posts on a timer. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+const onlyItem = (received: readonly ReceivedItem[]): ReceivedItem => {
+  expect(received).toHaveLength(1);
+  const [first] = received;
+  if (!first) throw new Error('no item');
+  return first;
+};
+
+/** A pino stream that keeps every line. */
+const logLines = () => {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, stream };
+};
+
+describe('5xx reporting to Rollbar', () => {
+  it('reports a 500 thrown in a use case once, level error, with the trace and span ids of the request', async () => {
+    const rollbar = await startRollbarReceiver();
+    const app = await reportingApp(rollbar.endpoint);
+
+    const { response, span } = await injectTraced(app, { url: '/api/activities/home', headers: FAULT });
+
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: 'internal_error', message: 'Something went wrong on our side' });
+    await rollbar.waitForItems(1);
+    await settle();
+    const { item, headers } = onlyItem(rollbar.received);
+    expect(headers['x-rollbar-access-token']).toBe(TOKEN);
+    expect(item.data.level).toBe('error');
+    expect(item.data.environment).toBe('test');
+    expect(item.data.context).toBe('/api/activities/home');
+    expect(item.data.body.trace_chain?.[0]?.exception).toEqual({
+      class: 'InjectedFault',
+      message: `fault injected into ${SPAN.homeActivitiesMockData} (x-cruddur-fault: 500)`,
+    });
+    expect(item.data.body.trace_chain?.[0]?.frames.some(({ filename }) => filename.endsWith('/src/services/traced.ts'))).toBe(true);
+    expect(item.data.custom).toMatchObject({ trace_id: span.traceId, span_id: span.spanId, status_code: 500 });
+    expect(item.data.custom).not.toHaveProperty('honeycomb_trace_url');
+    expect(item.data.request).toMatchObject({ method: 'GET', url: 'http://localhost:80/api/activities/home' });
+  });
+
+  it('reports a 5xx answered without a throw (the relay’s 502) once, by route and status', async () => {
+    const rollbar = await startRollbarReceiver();
+    const app = await testApp({
+      env: { ROLLBAR_ACCESS_TOKEN: TOKEN, ROLLBAR_ENDPOINT: rollbar.endpoint },
+      relay: {
+        destination: { enabled: true, destination: 'otlp', url: await deadRollbarEndpoint(), protocol: 'http/json', headers: {} },
+      },
+    });
+
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/traces',
+      headers: { origin: FRONTEND, 'content-type': 'application/json' },
+      payload: jsonBody(await recordSpans({ 'service.name': 'frontend-react-js' }, ['click'])),
+    });
+
+    expect(response.statusCode).toBe(502);
+    await rollbar.waitForItems(1);
+    await settle();
+    const { item } = onlyItem(rollbar.received);
+    expect(item.data.level).toBe('error');
+    expect(item.data.body.message?.body).toBe('POST /v1/traces answered 502');
+    expect(item.data.custom).toMatchObject({ status_code: 502 });
+    expect(item.data.environment).toBe('development');
+  });
+
+  it('scrubs credentials from headers, query and body: none of their values is anywhere in the item', async () => {
+    const rollbar = await startRollbarReceiver();
+    const app = await reportingApp(rollbar.endpoint);
+    addFailingSignIn(app);
+
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/sessions?api_key=${SECRETS.queryKey}&page=2`,
+      headers: {
+        authorization: SECRETS.authorization,
+        'x-honeycomb-team': SECRETS.honeycomb,
+        cookie: SECRETS.cookie,
+        'x-api-key': SECRETS.apiKeyHeader,
+        'content-type': 'application/json',
+      },
+      payload: JSON.stringify({ handle: 'andrewbrown', password: SECRETS.password, device: { refresh_token: SECRETS.nestedToken } }),
+    });
+
+    expect(response.statusCode).toBe(500);
+    await rollbar.waitForItems(1);
+    const { raw, item } = onlyItem(rollbar.received);
+    for (const secret of Object.values(SECRETS)) expect(raw).not.toContain(secret);
+    expect(raw).not.toContain(TOKEN);
+    // What is not secret stays readable.
+    expect(item.data.request?.headers['content-type']).toBe('application/json');
+    expect(raw).toContain('andrewbrown');
+    expect(item.data.request?.url).toContain('page=2');
+    expect(item.data.body.trace_chain?.[0]?.exception.message).toBe('sign-in store unavailable');
+  });
+
+  it('links the trace in Honeycomb when traces go there', async () => {
+    const rollbar = await startRollbarReceiver();
+    const app = await reportingApp(rollbar.endpoint, {
+      HONEYCOMB_API_KEY: 'hcaik_key',
+      HONEYCOMB_TEAM: 'cruddur',
+      HONEYCOMB_ENVIRONMENT: 'dev',
+    });
+
+    const { span } = await injectTraced(app, { url: '/api/message_groups', headers: FAULT });
+
+    await rollbar.waitForItems(1);
+    const url = new URL(String(onlyItem(rollbar.received).item.data.custom?.honeycomb_trace_url));
+    expect(`${url.origin}${url.pathname}`).toBe('https://ui.honeycomb.io/cruddur/environments/dev/datasets/backend-flask/trace');
+    expect(url.searchParams.get('trace_id')).toBe(span.traceId);
+    expect(url.searchParams.get('span')).toBe(span.spanId);
+  });
+
+  it.each<[string, InjectOptions, number]>([
+    ['an unknown route', { url: '/api/nothing-here' }, 404],
+    ['a missing crud', { url: '/api/activities/00000000-0000-0000-0000-000000000000' }, 404],
+    ['a blank search', { url: '/api/activities/search?term=' }, 422],
+    ['malformed JSON', { method: 'POST', url: '/api/activities', headers: { 'content-type': 'application/json' }, payload: '{' }, 400],
+  ])('never reports a 4xx: %s', async (_name, request, status) => {
+    const rollbar = await startRollbarReceiver();
+    const app = await reportingApp(rollbar.endpoint);
+
+    expect((await app.inject(request)).statusCode).toBe(status);
+    // Anything the 4xx queued would reach the receiver before the warning sent after it.
+    expect((await app.inject({ url: '/rollbar/test' })).statusCode).toBe(200);
+    await rollbar.waitForItems(1);
+    await settle();
+    expect(rollbar.received.map(({ item }) => item.data.level)).toEqual(['warning']);
+  });
+
+  it('GET /rollbar/test sends the warning "Hello World!" and answers it as text', async () => {
+    const rollbar = await startRollbarReceiver();
+    const app = await reportingApp(rollbar.endpoint);
+
+    const { response, span } = await injectTraced(app, { url: '/rollbar/test' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(response.body).toBe('Hello World!');
+    await rollbar.waitForItems(1);
+    const { item } = onlyItem(rollbar.received);
+    expect(item.data.level).toBe('warning');
+    expect(item.data.body.message?.body).toBe('Hello World!');
+    expect(item.data.custom).toMatchObject({ trace_id: span.traceId, span_id: span.spanId });
+  });
+
+  it('keeps answering at once when Rollbar hangs, and logs the failure once when it is down', async () => {
+    const hanging = await startRollbarReceiver({ mode: 'hang' });
+    const app = await reportingApp(hanging.endpoint);
+    const started = Date.now();
+    for (let i = 0; i < 20; i += 1) {
+      expect((await app.inject({ url: '/api/activities/home', headers: FAULT })).statusCode).toBe(500);
+      expect((await app.inject({ url: '/api/activities/home' })).statusCode).toBe(200);
+    }
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await hanging.waitForItems(20);
+
+    const { lines, stream } = logLines();
+    const down = await buildApp(
+      loadConfig({ ROLLBAR_ACCESS_TOKEN: TOKEN, ROLLBAR_ENDPOINT: await deadRollbarEndpoint(), CRUDDUR_FAULT_INJECTION: '1' }),
+      { logger: { level: 'info', stream }, clock: () => START },
+    );
+    for (let i = 0; i < 5; i += 1) {
+      expect((await down.inject({ url: '/api/message_groups', headers: FAULT })).statusCode).toBe(500);
+    }
+    await settle();
+    await down.close();
+    expect(lines.filter((line) => line.includes('Rollbar: an item could not be sent'))).toHaveLength(1);
+  });
+
+  it('sends the items still queued before the app finishes closing', async () => {
+    const rollbar = await startRollbarReceiver({ delayMs: 300 });
+    const app = await buildApp(
+      loadConfig({ ROLLBAR_ACCESS_TOKEN: TOKEN, ROLLBAR_ENDPOINT: rollbar.endpoint, CRUDDUR_FAULT_INJECTION: '1' }),
+      { logger: false, clock: () => START },
+    );
+
+    expect((await postJson(app, '/api/messages', { message: 'hi', user_receiver_handle: 'worf' })).statusCode).toBe(201);
+    const faulted = await app.inject({
+      method: 'POST',
+      url: '/api/messages',
+      headers: { ...FAULT, 'content-type': 'application/json' },
+      payload: JSON.stringify({ message: 'hi', user_receiver_handle: 'worf' }),
+    });
+    expect(faulted.statusCode).toBe(500);
+    await app.close();
+
+    // Rollbar takes 300 ms to answer: close waited for it.
+    expect(rollbar.answered()).toBe(1);
+    const { item } = onlyItem(rollbar.received);
+    expect(item.data.body.trace_chain?.[0]?.exception.class).toBe('InjectedFault');
+    // A direct message's text stays with its users, as in the traces.
+    expect(item.data.request?.POST).toEqual({ message: '[message of 2 characters]', user_receiver_handle: 'worf' });
+  });
+});
+
+describe('with ROLLBAR_ACCESS_TOKEN unset', () => {
+  it('starts no SDK, sends nothing, says so in one log line, and /rollbar/test still answers', async () => {
+    const rollbar = await startRollbarReceiver();
+    const { lines, stream } = logLines();
+    const app = await buildApp(loadConfig({ ROLLBAR_ENDPOINT: rollbar.endpoint, CRUDDUR_FAULT_INJECTION: '1' }), {
+      logger: { level: 'info', stream },
+      clock: () => START,
+    });
+
+    expect((await app.inject({ url: '/api/activities/home', headers: FAULT })).statusCode).toBe(500);
+    const test = await app.inject({ url: '/rollbar/test' });
+    expect([test.statusCode, test.body]).toEqual([200, 'Hello World!']);
+    // The SDK without a token would crash the process from a timer by now.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await app.close();
+
+    expect(rollbar.received).toHaveLength(0);
+    expect(lines.filter((line) => line.includes('Rollbar off: ROLLBAR_ACCESS_TOKEN is not set'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('Rollbar off: /rollbar/test sent nothing'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,135 @@
+import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { isTimelyTraceId, XraySpanExporter, type XrayExporterOptions } from '../src/telemetry/xray/exporter.js';
+import { DEFAULT_SAMPLING_RULES_FILE, loadSamplingRule } from '../src/telemetry/xray/sampling-rule.js';
+import { closedUdpPort, startFakeDaemon } from './xray-daemon.js';
+import { browserParent, spanFactory } from './xray-spans.js';
+import { waitFor } from './server-process.js';
+
+const RULE = loadSamplingRule(DEFAULT_SAMPLING_RULES_FILE);
+
+const exporterTo = (port: number, options: Partial<XrayExporterOptions> = {}) => {
+  const warnings: string[] = [];
+  const exporter = new XraySpanExporter({
+    address: { host: '127.0.0.1', port },
+    rule: RULE,
+    warn: (message) => warnings.push(message),
+    ...options,
+  });
+  onTestFinished(() => exporter.shutdown());
+  return { exporter, warnings };
+};
+
+const exportNow = (exporter: XraySpanExporter, spans: ReadableSpan[]): Promise<ExportResult> =>
+  new Promise((resolve) => {
+    exporter.export(spans, resolve);
+  });
+
+const requests = (count: number, parent = browserParent()) => {
+  const spans = spanFactory();
+  for (let i = 0; i < count; i++) spans.request({ ...parent, traceId: `${parent.traceId.slice(0, 24)}${(0x10000000 + i).toString(16)}` }).endAll();
+  return spans.finished();
+};
+
+describe('the X-Ray exporter over real UDP', () => {
+  it('sends one segment per sampled request to the daemon address', async () => {
+    const daemon = await startFakeDaemon();
+    const { exporter, warnings } = exporterTo(daemon.port);
+    const parent = browserParent();
+    const spans = spanFactory();
+    spans.request(parent).endAll();
+
+    expect(await exportNow(exporter, spans.finished())).toEqual({ code: ExportResultCode.SUCCESS });
+    await exporter.forceFlush();
+    await waitFor(() => daemon.received.length > 0, 2_000, () => 'no datagram arrived');
+    expect(daemon.malformed).toEqual([]);
+    expect(daemon.documents()).toMatchObject([
+      { name: 'backend-flask', trace_id: `1-${parent.traceId.slice(0, 8)}-${parent.traceId.slice(8)}`, parent_id: parent.spanId },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('samples per the rule: 5 traces in the same second, then 10 % of the rest', async () => {
+    const daemon = await startFakeDaemon();
+    // One draw under 10 %, the others over it.
+    const draws = [0.05, 0.5, 0.5, 0.5, 0.5];
+    const { exporter } = exporterTo(daemon.port, { now: () => 1_800_000_000_000, random: () => draws.shift() ?? 1 });
+    const epoch = Math.floor(1_800_000_000_000 / 1000);
+    expect(await exportNow(exporter, requests(10, browserParent(epoch)))).toEqual({ code: ExportResultCode.SUCCESS });
+    await exporter.forceFlush();
+    await waitFor(() => daemon.received.length >= 6, 2_000, () => `${String(daemon.received.length)} datagrams`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(daemon.received).toHaveLength(6);
+    expect(draws).toEqual([]);
+  });
+
+  it('skips traces whose id X-Ray would refuse, and says so', async () => {
+    const daemon = await startFakeDaemon();
+    const { exporter, warnings } = exporterTo(daemon.port);
+    const spans = spanFactory();
+    // A caller without an X-Ray id generator: its "epoch" is 1995.
+    spans.request({ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' }).endAll();
+    await exportNow(exporter, spans.finished());
+    await exporter.forceFlush();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(daemon.received).toEqual([]);
+    expect(warnings).toEqual([expect.stringContaining('skipped traces whose id X-Ray refuses') as unknown]);
+  });
+
+  it('succeeds when no daemon listens, reporting failures at most once per interval', async () => {
+    const port = await closedUdpPort();
+    let now = Date.now();
+    const { exporter, warnings } = exporterTo(port, { now: () => now });
+    for (let i = 0; i < 5; i++) {
+      expect(await exportNow(exporter, requests(1))).toEqual({ code: ExportResultCode.SUCCESS });
+      await exporter.forceFlush();
+    }
+    // Nothing listens, and UDP does not have to tell: whether sends failed or not, at most one line.
+    expect(warnings.length).toBeLessThanOrEqual(1);
+    now += 60_000;
+    await exporter.shutdown();
+    expect(warnings.length).toBeLessThanOrEqual(2);
+  });
+
+  it('reports a daemon host that does not resolve, once, then sums up at shutdown', async () => {
+    const warnings: string[] = [];
+    const exporter = new XraySpanExporter({
+      address: { host: 'xray-daemon.invalid', port: 2000 },
+      rule: RULE,
+      warn: (message) => warnings.push(message),
+    });
+    for (let i = 0; i < 3; i++) {
+      expect(await exportNow(exporter, requests(1))).toEqual({ code: ExportResultCode.SUCCESS });
+      await exporter.forceFlush();
+    }
+    expect(warnings).toEqual([expect.stringMatching(/^backend-flask: X-Ray: not sent to xray-daemon\.invalid:2000: (ENOTFOUND|EAI_AGAIN) \(1×\)$/) as unknown]);
+    await exporter.shutdown();
+    expect(warnings).toHaveLength(2);
+    expect(warnings[1]).toMatch(/not sent to xray-daemon\.invalid:2000: \w+ \(2×\)$/);
+    // Name resolution may take the resolver's time on a machine without network.
+  }, 15_000);
+
+  it('sends what is handed over before shutdown resolves', async () => {
+    const daemon = await startFakeDaemon();
+    const { exporter } = exporterTo(daemon.port);
+    await exportNow(exporter, requests(3));
+    await exporter.shutdown();
+    await waitFor(() => daemon.received.length === 3, 2_000, () => `${String(daemon.received.length)} of 3 datagrams`);
+  });
+});
+
+describe('trace ids X-Ray accepts', () => {
+  const now = 1_800_000_000_000;
+  const id = (epochSeconds: number) => `${epochSeconds.toString(16).padStart(8, '0')}${'a'.repeat(24)}`;
+  it.each([
+    [id(now / 1000), true],
+    [id(now / 1000 - 28 * 24 * 3600), true],
+    [id(now / 1000 - 28 * 24 * 3600 - 1), false],
+    [id(now / 1000 + 300), true],
+    [id(now / 1000 + 301), false],
+    ['0af7651916cd43dd8448eb211c80319c', false],
+  ])('%s: %s', (traceId, expected) => {
+    expect(isTimelyTraceId(traceId, now)).toBe(expected);
+  });
+});

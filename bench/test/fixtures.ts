@@ -1,0 +1,55 @@
+import type { BenchResults, LoadResult, ServerRound, VariantId, VariantSummary } from '../src/results.js';
+
+export const load = (rps: number, p99Ms: number, cpuUsPerRequest = 100): LoadResult => ({
+  rps,
+  p50Ms: p99Ms / 4,
+  p99Ms,
+  requests: rps * 6,
+  warmupRequests: rps * 2,
+  cpuUsPerRequest,
+});
+
+export const round = (variant: VariantId, index: number, rps: number, otlpBytes = 0): ServerRound => ({
+  variant,
+  round: index,
+  startupMs: 500 + index,
+  peakRssKb: 100 * 1024,
+  home: load(rps, 10),
+  post: load(rps / 2, 20),
+  received: { otlp: otlpBytes > 0 ? { '/v1/traces': { requests: 10, bytes: otlpBytes } } : {}, udp: { datagrams: 0, bytes: 0 } },
+});
+
+const summary = (homeRps: number, homeP99: number, startupMs: number, postRps = homeRps / 2): VariantSummary => ({
+  rounds: 3,
+  startupMs,
+  peakRssKb: 120 * 1024,
+  home: { rps: homeRps, p50Ms: 2, p99Ms: homeP99, cpuUsPerRequest: 150, rpsSpread: 0.05 },
+  post: { rps: postRps, p50Ms: 3, p99Ms: 20, cpuUsPerRequest: 300, rpsSpread: 0.1 },
+  otlpBytesPerRequest: {},
+  xrayDatagramsPerRequest: 0,
+});
+
+/** A run where B meets every goal but the POST p99 one. */
+export const results: BenchResults = {
+  machine: { cpuModel: 'Test CPU', cores: 2, node: 'v20.20.2', os: 'Linux 6', loadAverage: [1, 1, 1], date: '2026-01-01T00:00:00.000Z' },
+  settings: { rounds: 3, connections: 10, warmupSec: 2, durationSec: 6, posts: 6000, clicks: 20 },
+  api: {
+    rounds: [],
+    variants: {
+      A: summary(5000, 10, 700),
+      B: { ...summary(4500, 12, 800), post: { rps: 2000, p50Ms: 3, p99Ms: 30, cpuUsPerRequest: 350, rpsSpread: 0.1 } },
+      C: summary(2000, 40, 2000, 1000),
+    },
+  },
+  web: {
+    bundle: {
+      shippedGzip: 145_900,
+      disabledGzip: 145_900,
+      disabledKeepsTracing: true,
+      tracingGzip: 34_100,
+      tracingEntryGzip: 34_400,
+      errorReportingGzip: null,
+    },
+    clickToTrace: { clicks: 20, medianMs: 650, p90Ms: 700, maxMs: 800, samplesMs: [650] },
+  },
+};

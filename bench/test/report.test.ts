@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { renderReport, renderResultsTable, reportRows } from '../src/report.js';
+import { results } from './fixtures.js';
+
+const row = (measure: string) => {
+  const found = reportRows(results).find((candidate) => candidate.measure === measure);
+  if (!found) throw new Error(`no row ${measure}`);
+  return found;
+};
+
+describe('reportRows', () => {
+  it('shows each variant and the ratios B/A, C/A and B/C', () => {
+    expect(row('GET /api/activities/home req/s')).toMatchObject({
+      a: '5,000',
+      b: '4,500',
+      c: '2,000',
+      bOverA: '0.90×',
+      cOverA: '0.40×',
+      bOverC: '2.25×',
+    });
+  });
+  it('checks throughput on home against A and C, POST against C', () => {
+    expect(row('GET /api/activities/home req/s').checks).toEqual([
+      { goal: 'B/A ≥ 0.85', measured: '0.90×', pass: true },
+      { goal: 'B/C ≥ 1.5', measured: '2.25×', pass: true },
+    ]);
+    expect(row('POST /api/activities req/s').checks).toEqual([{ goal: 'B/C ≥ 1.5', measured: '2.00×', pass: true }]);
+  });
+  it('reports a shortfall as a failure', () => {
+    expect(row('POST /api/activities p99 ms').checks).toEqual([{ goal: 'B/A ≤ 1.25', measured: '1.50×', pass: false }]);
+  });
+  it('checks start-up as a difference and the web app against its budgets', () => {
+    expect(row('start-up to first answer ms').checks).toEqual([{ goal: 'B − A ≤ 150 ms', measured: '+100 ms', pass: true }]);
+    expect(row('tracing code in the web app, KB gzip').checks).toEqual([{ goal: '≤ 35.0 KB', measured: '34.1 KB', pass: true }]);
+    expect(row('click to complete trace, median of 20 ms').checks).toEqual([{ goal: '≤ 1,000 ms', measured: '650 ms', pass: true }]);
+  });
+  it('says when no error reporting ships', () => {
+    expect(row('error reporting in the web app (built with a Rollbar token), KB gzip').b).toBe('not in the bundle');
+  });
+});
+
+describe('rendering', () => {
+  it('writes pass and FAIL with the measured value in the result column', () => {
+    const table = renderResultsTable(reportRows(results));
+    expect(table).toContain('| pass (0.90×); pass (2.25×) |');
+    expect(table).toContain('FAIL (1.50×)');
+  });
+  it('counts the goals met under the table and names the machine', () => {
+    const markdown = renderReport(results);
+    expect(markdown).toContain('Goals met: 8 of 9.');
+    expect(markdown).toContain('Test CPU, 2 cores, Node v20.20.2');
+  });
+});

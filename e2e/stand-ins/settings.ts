@@ -1,0 +1,14 @@
+// Where the stand-ins the e2e API reports to listen (see serve.ts), and the dummy secrets it gets.
+
+/** The JSON API that tells the tests what the stand-ins received. */
+export const STAND_INS_URL = 'http://127.0.0.1:4390';
+export const ROLLBAR_PORT = 4391;
+export const CLOUDWATCH_PORT = 4392;
+/** UDP. */
+export const XRAY_DAEMON_PORT = 4393;
+/** The group the API logs to by default. */
+export const LOG_GROUP = 'Cruddur';
+
+/** Dummy secrets the e2e API gets: the tests check no sink ever receives them. */
+export const DUMMY_ROLLBAR_TOKEN = 'e2e-dummy-rollbar-token-0000';
+export const DUMMY_AWS_SECRET = 'e2e-dummy-aws-secret-access-key-0000';

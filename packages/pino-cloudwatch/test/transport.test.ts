@@ -1,0 +1,274 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it, vi } from 'vitest';
+import { EVENT_OVERHEAD_BYTES, MAX_BATCH_BYTES } from '../src/limits.js';
+import { captureStderr, GROUP, lineOf, messages, openTransport, pinoLine, STREAM, useStandIn } from './support.js';
+
+const NOW = Date.now();
+const linesFrom = (count: number, label = 'line') => Array.from({ length: count }, (_, i) => pinoLine(NOW + i, `${label} ${String(i)}`));
+const statuses = (standIn: Awaited<ReturnType<typeof useStandIn>>, operation: string) =>
+  standIn.calls.filter((call) => call.operation === operation).map(({ status }) => status);
+
+describe('group and stream', () => {
+  it('creates the group and the stream, then sends to that stream', async () => {
+    const standIn = await useStandIn();
+    const transport = openTransport();
+    transport.write(pinoLine(NOW, 'hello'));
+    await transport.close();
+    expect(standIn.streams(GROUP)).toEqual([STREAM]);
+    expect(messages(standIn)).toEqual([pinoLine(NOW, 'hello')]);
+  });
+
+  it('takes "already exists" for both as success: a second process, or a group made by infrastructure', async () => {
+    const standIn = await useStandIn();
+    const first = openTransport();
+    await first.close();
+    const second = openTransport();
+    second.write(pinoLine(NOW, 'from the second'));
+    await second.close();
+
+    expect(statuses(standIn, 'CreateLogGroup')).toEqual([200, 400]);
+    expect(statuses(standIn, 'CreateLogStream')).toEqual([200, 400]);
+    expect(messages(standIn)).toEqual([pinoLine(NOW, 'from the second')]);
+  });
+
+  it('names the stream <prefix>/<hostname>/<pid>/<start time> by default', async () => {
+    const standIn = await useStandIn();
+    const before = new Date().toISOString().slice(0, 13).replaceAll(':', '-');
+    await openTransport({ logStreamPrefix: 'backend-flask' }).close();
+    const [stream] = standIn.streams(GROUP);
+    expect(stream).toMatch(new RegExp(`^backend-flask/[^/:*]+/${String(process.pid)}/${before}[-\\d]+\\.\\d{3}Z$`));
+  });
+
+  it('creates them again when PutLogEvents finds the stream gone, and delivers', async () => {
+    const standIn = await useStandIn();
+    standIn.fail('PutLogEvents', { status: 400, type: 'ResourceNotFoundException' }, 1);
+    const transport = openTransport();
+    transport.write(...linesFrom(3));
+    await transport.close();
+    expect(messages(standIn)).toEqual(linesFrom(3));
+    expect(standIn.calls.map(({ operation }) => operation)).toEqual([
+      'CreateLogGroup',
+      'CreateLogStream',
+      'PutLogEvents',
+      'CreateLogGroup',
+      'CreateLogStream',
+      'PutLogEvents',
+    ]);
+  });
+});
+
+describe('batches', () => {
+  it('hold at most 10,000 events', async () => {
+    const standIn = await useStandIn();
+    const transport = openTransport({ flushIntervalMs: 60_000, maxBufferedEvents: 30_000 });
+    transport.write(...linesFrom(25_000));
+    await transport.close();
+    expect(standIn.batches.map(({ events }) => events.length)).toEqual([10_000, 10_000, 5_000]);
+    expect(messages(standIn)).toEqual(linesFrom(25_000));
+  });
+
+  it('count 26 bytes per event towards the 1,048,576 bytes', async () => {
+    const standIn = await useStandIn();
+    // 256 lines of 4,070 bytes fill a batch exactly; without the overhead 257 would seem to fit,
+    // and the stand-in would refuse that batch.
+    const lineBytes = MAX_BATCH_BYTES / 256 - EVENT_OVERHEAD_BYTES;
+    const lines = Array.from({ length: 600 }, (_, i) => lineOf(NOW + i, lineBytes, String(i)));
+    const transport = openTransport({ flushIntervalMs: 60_000 });
+    transport.write(...lines);
+    await transport.close();
+    expect(standIn.batches.map(({ events }) => events.length)).toEqual([256, 256, 88]);
+    expect(messages(standIn)).toEqual(lines);
+  });
+
+  it('are in time order, whatever order the lines came in', async () => {
+    const standIn = await useStandIn();
+    const transport = openTransport();
+    transport.write(pinoLine(NOW + 20, 'c'), pinoLine(NOW, 'a'), pinoLine(NOW + 10, 'b'));
+    await transport.close();
+    expect(messages(standIn)).toEqual([pinoLine(NOW, 'a'), pinoLine(NOW + 10, 'b'), pinoLine(NOW + 20, 'c')]);
+  });
+
+  it('go out after the flush interval, without waiting for close', async () => {
+    const standIn = await useStandIn();
+    const transport = openTransport({ flushIntervalMs: 100 });
+    transport.write(...linesFrom(3));
+    await vi.waitFor(() => {
+      expect(messages(standIn)).toHaveLength(3);
+    }, 1_000);
+    expect(standIn.batches).toHaveLength(1);
+    await transport.close();
+  });
+
+  it('go out at once when a batch is full', async () => {
+    const standIn = await useStandIn();
+    const transport = openTransport({ flushIntervalMs: 60_000 });
+    transport.write(...linesFrom(10_000));
+    await vi.waitFor(() => {
+      expect(messages(standIn)).toHaveLength(10_000);
+    }, 2_000);
+    await transport.close();
+  });
+
+  it('carry a line over 256 KB truncated, with a marker', async () => {
+    const standIn = await useStandIn();
+    const transport = openTransport();
+    const huge = lineOf(NOW, 300_000, 'huge');
+    transport.write(huge, pinoLine(NOW + 1, 'after'));
+    await transport.close();
+    const [truncated, after] = messages(standIn);
+    expect(Buffer.byteLength(truncated ?? '') + EVENT_OVERHEAD_BYTES).toBeLessThanOrEqual(256 * 1024);
+    expect(truncated).toMatch(/^\{"level":30,"time":\d+,"msg":"hugexxx.*…\[truncated by pino-cloudwatch: 300000 bytes\]$/);
+    expect(after).toBe(pinoLine(NOW + 1, 'after'));
+  });
+});
+
+describe('failures', () => {
+  it('retries throttling and 5xx with backoff: everything arrives, once', async () => {
+    const standIn = await useStandIn();
+    standIn.fail('CreateLogStream', { status: 500, type: 'InternalFailure' }, 1);
+    standIn.fail('PutLogEvents', { status: 400, type: 'ThrottlingException' }, 3);
+    standIn.fail('PutLogEvents', { status: 503, type: 'ServiceUnavailableException' }, 2);
+    const stderr = captureStderr();
+    const transport = openTransport();
+    transport.write(...linesFrom(100));
+    await transport.close();
+
+    expect(messages(standIn)).toEqual(linesFrom(100));
+    expect(statuses(standIn, 'PutLogEvents')).toEqual([400, 400, 400, 503, 503, 200]);
+    expect(stderr.join('')).toContain('PutLogEvents to Cruddur/backend-flask/test-host/1/2025-03-01T12-00-00.000Z failed: ThrottlingException (HTTP 400)');
+    expect(stderr.join('')).toContain('PutLogEvents to Cruddur/backend-flask/test-host/1/2025-03-01T12-00-00.000Z works again');
+    // One line per kind of failure, not one per attempt.
+    expect(stderr.filter((line) => line.includes('ThrottlingException'))).toHaveLength(1);
+  });
+
+  it('waits longer after each failed attempt', async () => {
+    const standIn = await useStandIn();
+    standIn.fail('PutLogEvents', { status: 400, type: 'ThrottlingException' }, 4);
+    captureStderr();
+    const transport = openTransport({ retryBaseDelayMs: 40, retryMaxDelayMs: 10_000 });
+    transport.write(pinoLine(NOW, 'x'));
+    await transport.close();
+
+    const times = standIn.calls.filter(({ operation }) => operation === 'PutLogEvents').map(({ receivedAt }) => receivedAt);
+    const gaps = times.slice(1).map((time, i) => time - (times[i] ?? 0));
+    expect(gaps).toHaveLength(4);
+    // Half to all of 40, 80, 160, 320 ms.
+    [20, 40, 80, 160].forEach((least, i) => {
+      expect(gaps[i]).toBeGreaterThanOrEqual(least - 2);
+    });
+    expect(gaps[3]).toBeGreaterThan(gaps[0] ?? Infinity);
+  });
+
+  it('keeps a bounded buffer while the service fails, counts what it drops and reports it once sending works', async () => {
+    const standIn = await useStandIn();
+    standIn.fail('PutLogEvents', { status: 500, type: 'InternalFailure' });
+    captureStderr();
+    const transport = openTransport({ maxBufferedEvents: 50, flushIntervalMs: 20 });
+    transport.write(...linesFrom(120));
+    await vi.waitFor(() => {
+      expect(statuses(standIn, 'PutLogEvents').length).toBeGreaterThan(2);
+    });
+    standIn.heal();
+    await transport.close();
+
+    const delivered = messages(standIn);
+    expect(delivered.slice(0, 50)).toEqual(linesFrom(50));
+    expect(delivered).toHaveLength(51);
+    expect(JSON.parse(delivered[50] ?? '')).toMatchObject({ level: 40, msg: 'pino-cloudwatch dropped 70 log events', dropped: 70 });
+  });
+
+  it('gives up on a batch the service refuses outright, counts it, and reports it with the next batch that passes', async () => {
+    const standIn = await useStandIn();
+    standIn.fail('PutLogEvents', { status: 400, type: 'InvalidParameterException' }, 1);
+    const stderr = captureStderr();
+    const transport = openTransport({ flushIntervalMs: 20 });
+    transport.write(...linesFrom(5, 'refused'));
+    await vi.waitFor(() => {
+      expect(statuses(standIn, 'PutLogEvents')).toEqual([400]);
+    });
+    transport.write(...linesFrom(2, 'later'));
+    await transport.close();
+
+    expect(stderr.join('')).toContain('InvalidParameterException (HTTP 400): planned InvalidParameterException; giving up');
+    const delivered = messages(standIn);
+    expect(delivered.slice(0, 2)).toEqual(linesFrom(2, 'later'));
+    expect(JSON.parse(delivered[2] ?? '')).toMatchObject({ msg: 'pino-cloudwatch dropped 5 log events' });
+  });
+
+  it('says each failure once while nothing works, and at close how many lines were lost', async () => {
+    const standIn = await useStandIn();
+    // Each batch: "not found", a new try at creating the group and stream (refused), "not found" again.
+    standIn.fail('CreateLogGroup', { status: 400, type: 'AccessDeniedException' });
+    standIn.fail('CreateLogStream', { status: 400, type: 'AccessDeniedException' });
+    standIn.fail('PutLogEvents', { status: 400, type: 'ResourceNotFoundException' });
+    const stderr = captureStderr();
+    const transport = openTransport({ flushIntervalMs: 10 });
+    for (let round = 0; round < 5; round += 1) {
+      transport.write(...linesFrom(4, `round ${String(round)}`));
+      await sleep(30);
+    }
+    await transport.close();
+
+    expect(statuses(standIn, 'PutLogEvents').length).toBeGreaterThan(1);
+    const ours = stderr.filter((line) => line.startsWith('pino-cloudwatch:'));
+    expect(ours.map((line) => line.replace(/ to .*? failed: /, ' failed: '))).toEqual([
+      'pino-cloudwatch: CreateLogGroup failed: AccessDeniedException (HTTP 400): planned AccessDeniedException; giving up\n',
+      'pino-cloudwatch: CreateLogStream failed: AccessDeniedException (HTTP 400): planned AccessDeniedException; giving up\n',
+      'pino-cloudwatch: PutLogEvents failed: ResourceNotFoundException (HTTP 400): planned ResourceNotFoundException; creating the stream again\n',
+      `pino-cloudwatch: 20 log events were not delivered to ${GROUP}/${STREAM}\n`,
+    ]);
+  });
+
+  it('counts events the service rejects as too old among the dropped', async () => {
+    const standIn = await useStandIn();
+    const fifteenDaysAgo = NOW - 15 * 24 * 60 * 60 * 1000;
+    const transport = openTransport({ flushIntervalMs: 60_000 });
+    transport.write(pinoLine(fifteenDaysAgo, 'ancient'), pinoLine(fifteenDaysAgo + 1, 'ancient too'), pinoLine(NOW, 'fresh'));
+    await transport.close();
+    // Fifteen days apart: two batches, the first rejected by the service as too old.
+    expect(standIn.batches.map(({ events }) => events.length)).toEqual([0, 2]);
+    const delivered = messages(standIn);
+    expect(delivered[0]).toBe(pinoLine(NOW, 'fresh'));
+    expect(JSON.parse(delivered[1] ?? '')).toMatchObject({ msg: 'pino-cloudwatch dropped 2 log events' });
+  });
+});
+
+describe('closing', () => {
+  it('sends everything still queued before it closes, without waiting for the interval', async () => {
+    const standIn = await useStandIn();
+    const transport = openTransport({ flushIntervalMs: 60_000 });
+    transport.write(...linesFrom(12_345));
+    const started = performance.now();
+    await transport.close();
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(messages(standIn)).toEqual(linesFrom(12_345));
+  });
+
+  it('gives up after closeTimeoutMs when the service hangs, and says how many lines were lost', async () => {
+    const standIn = await useStandIn();
+    standIn.hang();
+    const stderr = captureStderr();
+    const transport = openTransport({ closeTimeoutMs: 300 });
+    transport.write(...linesFrom(7));
+    await sleep(50);
+    const started = performance.now();
+    await transport.close();
+    const took = performance.now() - started;
+    expect(took).toBeGreaterThanOrEqual(250);
+    expect(took).toBeLessThan(1_500);
+    expect(stderr.join('')).toContain('pino-cloudwatch: 7 log events were not delivered');
+  });
+
+  it('gives up after closeTimeoutMs when the service keeps failing', async () => {
+    const standIn = await useStandIn();
+    standIn.fail('PutLogEvents', { status: 500, type: 'InternalFailure' });
+    const stderr = captureStderr();
+    const transport = openTransport({ closeTimeoutMs: 300, retryBaseDelayMs: 50, retryMaxDelayMs: 100 });
+    transport.write(...linesFrom(4));
+    const started = performance.now();
+    await transport.close();
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(stderr.join('')).toContain('pino-cloudwatch: 4 log events were not delivered');
+    expect(standIn.batches).toHaveLength(0);
+  });
+});
