@@ -20,6 +20,8 @@ export default defineConfig(({ mode }) => {
     test: {
       environment: 'jsdom',
       setupFiles: ['./test/setup.ts'],
+      // jsdom renders are slow on a busy 2-core machine; a wrong render still fails fast on its assertion.
+      testTimeout: 20_000,
       include: ['test/**/*.test.{ts,tsx}'],
       restoreMocks: true,
       unstubGlobals: true,
