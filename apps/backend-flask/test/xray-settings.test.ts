@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseDaemonAddress } from '../src/telemetry/xray/daemon-address.js';
+import { parseDaemonAddress } from '@cruddur/telemetry-config';
 import { DEFAULT_SAMPLING_RULES_FILE } from '../src/telemetry/xray/sampling-rule.js';
 import { describeXray, readXraySettings } from '../src/telemetry/xray/settings.js';
 

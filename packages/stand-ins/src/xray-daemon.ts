@@ -1,5 +1,7 @@
 import { createSocket } from 'node:dgram';
 
+const RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
 export interface ReceivedDatagram<Document> {
   /** The header line exactly as it arrived. */
   readonly header: string;
@@ -28,7 +30,9 @@ export interface XrayDaemon<Document> {
 export const startXrayDaemon = async <Document = Record<string, unknown>>({ port = 0 }: { port?: number } = {}): Promise<XrayDaemon<Document>> => {
   const received: ReceivedDatagram<Document>[] = [];
   const malformed: string[] = [];
-  const socket = createSocket('udp4');
+  // A burst of segments at shutdown overflows the default 208 KiB receive
+  // buffer and loopback drops the rest; the real daemon reads in a tight loop.
+  const socket = createSocket({ type: 'udp4', recvBufferSize: RECEIVE_BUFFER_BYTES });
   socket.on('message', (message) => {
     const text = message.toString('utf8');
     const newline = text.indexOf('\n');

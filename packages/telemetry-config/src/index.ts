@@ -1,3 +1,4 @@
 export * from './export-config.js';
 export * from './headers.js';
 export * from './sampler.js';
+export * from './xray-daemon-address.js';

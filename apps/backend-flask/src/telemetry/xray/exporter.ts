@@ -1,6 +1,6 @@
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-node';
-import type { DaemonAddress } from './daemon-address.js';
+import type { DaemonAddress } from '@cruddur/telemetry-config';
 import { MAX_DATAGRAM_BYTES, toDatagrams } from './documents.js';
 import { ProblemReport } from './problems.js';
 import { XraySampling, type SamplingOptions } from './sampling.js';

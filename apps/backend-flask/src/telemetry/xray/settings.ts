@@ -1,4 +1,4 @@
-import { describeDaemonAddress, parseDaemonAddress, type DaemonAddress } from './daemon-address.js';
+import { describeDaemonAddress, parseDaemonAddress, type DaemonAddress } from '@cruddur/telemetry-config';
 import { DEFAULT_SAMPLING_RULES_FILE, loadSamplingRule, type SamplingRule } from './sampling-rule.js';
 
 export interface XraySettings {

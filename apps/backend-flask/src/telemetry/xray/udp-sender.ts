@@ -1,6 +1,6 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { isIPv6 } from 'node:net';
-import { describeDaemonAddress, type DaemonAddress } from './daemon-address.js';
+import { describeDaemonAddress, type DaemonAddress } from '@cruddur/telemetry-config';
 import type { ProblemReport } from './problems.js';
 
 export interface UdpSenderOptions {

@@ -1,0 +1,52 @@
+import type { Check, Finding } from '../finding.js';
+import { KNOWN_VARIABLES } from '../variables.js';
+
+const INTEGRATION = 'variables';
+
+/** Levenshtein distance, one row at a time. */
+export const editDistance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+};
+
+const squash = (name: string): string => name.replaceAll('_', '').toUpperCase();
+
+/**
+ * The known variable `name` was probably meant as: the same once `_` and
+ * case are ignored, or within two edits. Short names get fewer edits
+ * (HOME is not a typo of HOST).
+ */
+export const nearMiss = (name: string): string | undefined => {
+  if (KNOWN_VARIABLES.includes(name)) return undefined;
+  const allowed = Math.min(2, Math.floor(name.length / 5));
+  return KNOWN_VARIABLES.find((known) => squash(known) === squash(name) || editDistance(known, name) <= allowed);
+};
+
+const QUOTED = /^(["']).*\1$/s;
+
+export const checkNames: Check = (env) => {
+  const findings: Finding[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    const meant = nearMiss(name);
+    if (meant !== undefined) {
+      findings.push({ level: 'warning', integration: INTEGRATION, message: `${name} is set: did you mean ${meant}?`, fix: `rename ${name} to ${meant}` });
+    }
+    if (value === undefined || !KNOWN_VARIABLES.includes(name)) continue;
+    if (value === '') {
+      findings.push({ level: 'info', integration: INTEGRATION, message: `${name} is set but empty, so it counts as unset`, fix: `give ${name} a value or remove it` });
+    } else if (QUOTED.test(value.trim())) {
+      findings.push({ level: 'warning', integration: INTEGRATION, message: `${name} is wrapped in quotes, which the apps keep as part of the value`, fix: `remove the quotes around ${name}'s value` });
+    } else if (value !== value.trim()) {
+      findings.push({ level: 'warning', integration: INTEGRATION, message: `${name} has spaces around its value`, fix: `remove the spaces around ${name}'s value` });
+    }
+  }
+  return findings;
+};

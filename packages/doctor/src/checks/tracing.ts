@@ -1,0 +1,78 @@
+import {
+  describeTraceExport,
+  describeTraceSampler,
+  HONEYCOMB_KEY_HEADER,
+  maskSecret,
+  parseOtlpHeaders,
+  resolveTraceExport,
+  resolveTraceSampler,
+} from '@cruddur/telemetry-config';
+import { resolveUrls } from '@cruddur/config';
+import { SERVICE } from '@cruddur/telemetry-conventions';
+import { attempt, nonBlank, thrown, type Check, type Describe, type Finding } from '../finding.js';
+
+const TRACING = 'tracing';
+
+export type HoneycombKeyKind = 'classic' | 'ingest' | 'configuration' | 'unknown';
+
+/** Honeycomb's key shapes: classic 32 hex, ingest hcaik_/hcxik_ + 58, configuration keys 22 characters. */
+export const honeycombKeyKind = (key: string): HoneycombKeyKind => {
+  if (/^[0-9a-f]{32}$/.test(key)) return 'classic';
+  if (/^hc[ax]ik_[a-z0-9]{58}$/.test(key)) return 'ingest';
+  if (/^[A-Za-z0-9]{22}$/.test(key)) return 'configuration';
+  return 'unknown';
+};
+
+const checkKey = (key: string): Finding[] => {
+  switch (honeycombKeyKind(key)) {
+    case 'configuration':
+      return [{ level: 'error', integration: TRACING, message: `HONEYCOMB_API_KEY ${maskSecret(key)} is a configuration key: it cannot send events`, fix: 'create an ingest key (Environment settings → API keys) and use it' }];
+    case 'unknown':
+      return [{ level: 'warning', integration: TRACING, message: `HONEYCOMB_API_KEY ${maskSecret(key)} has no known Honeycomb key shape`, fix: 'copy the key again: 32 hex characters (classic) or hcaik_… (ingest, 64 characters)' }];
+    default:
+      return [];
+  }
+};
+
+/** A header key that disagrees with HONEYCOMB_API_KEY: the header wins, so the key is never used. */
+const checkHeaderKey = (key: string | undefined, headers: string | undefined): Finding[] => {
+  let sent: string | undefined;
+  try {
+    sent = parseOtlpHeaders('OTEL_EXPORTER_OTLP_HEADERS', headers)[HONEYCOMB_KEY_HEADER];
+  } catch {
+    return [];
+  }
+  if (key === undefined || sent === undefined || sent === key) return [];
+  return [{
+    level: 'error',
+    integration: TRACING,
+    message: `OTEL_EXPORTER_OTLP_HEADERS sends ${HONEYCOMB_KEY_HEADER}=${maskSecret(sent)} but HONEYCOMB_API_KEY is ${maskSecret(key)}`,
+    fix: `keep one key: drop ${HONEYCOMB_KEY_HEADER} from OTEL_EXPORTER_OTLP_HEADERS or make both the same`,
+  }];
+};
+
+const checkServiceName = (name: string | undefined): Finding[] =>
+  name === SERVICE.frontend
+    ? [{ level: 'error', integration: TRACING, message: `OTEL_SERVICE_NAME=${SERVICE.frontend} is the browser's name: both apps would report as one service`, fix: `unset OTEL_SERVICE_NAME (the API defaults to ${SERVICE.backend})` }]
+    : [];
+
+export const checkTracing: Check = (env) => {
+  const key = nonBlank(env.HONEYCOMB_API_KEY);
+  return [
+    ...thrown(TRACING, 'correct the variable named above (see .env.example)', () => resolveTraceExport(env)),
+    ...thrown(TRACING, 'correct the sampler variables (see .env.example)', () => resolveTraceSampler(env)),
+    ...(key === undefined ? [] : checkKey(key)),
+    ...checkHeaderKey(key, nonBlank(env.OTEL_EXPORTER_OTLP_HEADERS)),
+    ...checkServiceName(nonBlank(env.OTEL_SERVICE_NAME)),
+  ];
+};
+
+export const describeTracing: Describe = (env) => {
+  const destination = attempt(() => `${describeTraceExport(resolveTraceExport(env))}, sampler ${describeTraceSampler(resolveTraceSampler(env))}`);
+  // Off when disabled and when misconfigured: the API refuses to start then.
+  const on = !/^tracing off|^invalid/.test(destination);
+  return [
+    { integration: 'traces (API)', on, target: `${nonBlank(env.OTEL_SERVICE_NAME) ?? SERVICE.backend} → ${destination}` },
+    { integration: 'browser relay', on, target: attempt(() => `${SERVICE.frontend} → ${resolveUrls(env).backendUrl}/v1/traces → same destination`) },
+  ];
+};
