@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,20 +30,9 @@ const fakes = () => {
 
 const rule = (overrides: Partial<SamplingRule> = {}): SamplingRule => ({ ...CRUDDUR, ...overrides });
 
-/** The rule file's document, as the aws CLI takes it. */
-const parseable = (): Record<string, unknown> => ({
-    RuleName: 'Cruddur',
-    ResourceARN: '*',
-    Priority: 9000,
-    FixedRate: 0.1,
-    ReservoirSize: 5,
-    ServiceName: 'backend-flask',
-    ServiceType: '*',
-    Host: '*',
-    HTTPMethod: '*',
-    URLPath: '*',
-    Version: 1,
-  });
+/** The repository's rule (aws/json/xray.json, pinned by infra's test), to vary field by field. */
+const parseable = (): Record<string, unknown> =>
+  ({ ...(JSON.parse(readFileSync(DEFAULT_SAMPLING_RULES_FILE, 'utf8')) as { SamplingRule: Record<string, unknown> }).SamplingRule });
 
 describe('the sampling rule file', () => {
   it('is the Cruddur rule: 5 a second, then 10 %, for backend-flask', () => {
