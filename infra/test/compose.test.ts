@@ -68,14 +68,16 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs the X-Ray daemon in local mode on 2000/udp, and points the API at it', () => {
+  it('runs the X-Ray daemon in local mode on 2000/udp (and its TCP proxy on 2000/tcp), and points the API at it', () => {
     const daemon = service('xray-daemon');
     expect(daemon.image).toMatch(/^amazon\/aws-xray-daemon(:[\w.-]+)?$/);
-    // UDP, not TCP: the daemon takes segments as datagrams; "2000:2000" alone would publish TCP only.
-    expect(daemon.ports).toEqual(['2000:2000/udp']);
+    // Segments travel as UDP datagrams; "2000:2000" alone would publish TCP only. The TCP
+    // port is the daemon's sampling proxy, which the doctor probes to find the daemon.
+    expect(daemon.ports).toEqual(['2000:2000/udp', '2000:2000/tcp']);
     // The image's entrypoint is the daemon itself: `command` holds flags only, one item
     // each. A single "xray -o -b ..." string would be taken as a stray argument, flags ignored.
-    expect(daemon.command).toEqual(['-o', '-b', 'xray-daemon:2000']);
+    // Without -t the proxy listens on the container's own 127.0.0.1 and the published port leads nowhere.
+    expect(daemon.command).toEqual(['-o', '-b', 'xray-daemon:2000', '-t', 'xray-daemon:2000']);
     expect(Object.keys(daemon.environment).sort()).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
     for (const value of Object.values(daemon.environment)) expect(value).toMatch(/^\$\{AWS_[A-Z_]+:-\}$/);
 

@@ -8,7 +8,9 @@ import { RequestLogController } from './logging/request-log-controller.js';
 import { registerCloseConnections } from './plugins/close-connections.js';
 import { registerCors } from './plugins/cors.js';
 import { registerErrorReporting } from './plugins/error-reporting.js';
-import { frameworkErrorHandler, registerErrorHandlers } from './plugins/errors.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from './plugins/errors.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerWriteRateLimit } from './plugins/write-rate-limit.js';
 import { registerActivityRoutes } from './routes/activities.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageGroupRoutes } from './routes/message-groups.js';
@@ -38,6 +40,8 @@ export const buildApp = async (config: Config, options: BuildOptions = {}): Prom
     logController: new RequestLogController(),
     bodyLimit: config.bodyLimit,
     frameworkErrors: frameworkErrorHandler(config.bodyLimit),
+    // Requests Node cannot parse (headers over 16 KiB, bad bytes) get our body shape too.
+    clientErrorHandler,
     // Fastify's defaults would silently drop unknown fields and turn `5` into
     // "5"; the API rejects both instead.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
@@ -46,12 +50,14 @@ export const buildApp = async (config: Config, options: BuildOptions = {}): Prom
   // JSON only: without Fastify's text/plain parser other content types get 415.
   app.removeContentTypeParser('text/plain');
   registerErrorHandlers(app, config.bodyLimit);
+  registerSecurityHeaders(app);
   registerCloseConnections(app);
   registerAccessLog(app);
   const notifier = await registerErrorReporting(app, config.rollbar);
   registerFaultInjection(app, config.faultInjection);
   sharedSchemas.forEach((schema) => app.addSchema(schema));
   await registerCors(app, config.frontendUrl, config.faultInjection === 'on' ? [FAULT_HEADER] : []);
+  await registerWriteRateLimit(app, config.writeRateLimit);
 
   const clock = options.clock ?? (() => new Date());
   const context: ServiceContext = {

@@ -5,6 +5,9 @@ import { loadRollbarConfig, type RollbarConfig } from './rollbar/config.js';
 /** Requests with bigger bodies get 413: the longest valid body is a 1024-character message. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
+/** Writes (POSTs) a client may make per minute when CRUDDUR_WRITE_RATE_LIMIT is unset. */
+export const DEFAULT_WRITES_PER_MINUTE = 60;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -21,6 +24,8 @@ export interface Config {
   readonly rollbar: RollbarConfig;
   /** CRUDDUR_FAULT_INJECTION: lets tests ask for a 500; never on in production. */
   readonly faultInjection: FaultInjection;
+  /** CRUDDUR_WRITE_RATE_LIMIT: POSTs per minute per client address on the write routes; 0 is off. */
+  readonly writeRateLimit: number;
 }
 
 const nonBlank = (value: string | undefined): string | undefined => {
@@ -48,6 +53,18 @@ const parseLogLevel = (value: string | undefined): LogLevel => {
   return level;
 };
 
+const parseWriteRateLimit = (value: string | undefined): number => {
+  const text = nonBlank(value);
+  if (text === undefined) return DEFAULT_WRITES_PER_MINUTE;
+  const limit = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(limit)) {
+    throw new Error(
+      `CRUDDUR_WRITE_RATE_LIMIT must be a whole number of writes per minute per client (0 turns the limit off), got ${JSON.stringify(value)}`,
+    );
+  }
+  return limit;
+};
+
 /** Reads and validates the environment; throws an error naming the bad variable. */
 export const loadConfig = (env: Env): Config =>
   Object.freeze({
@@ -58,4 +75,5 @@ export const loadConfig = (env: Env): Config =>
     logLevel: parseLogLevel(env.LOG_LEVEL),
     rollbar: loadRollbarConfig(env),
     faultInjection: loadFaultInjection(env),
+    writeRateLimit: parseWriteRateLimit(env.CRUDDUR_WRITE_RATE_LIMIT),
   });

@@ -1,8 +1,10 @@
 /**
  * Tracing, started before the app: `node --import ./dist/instrumentation.js
- * dist/server.js`. The http, Fastify and pino instrumentations patch those
- * modules as the app first loads them, so nothing imported here may load
- * them first.
+ * dist/server.js`. The pino and undici instrumentations patch those modules
+ * as the app first loads them, so nothing imported here may load them
+ * first; the SERVER spans' hooks join every Fastify instance through
+ * Fastify's initialization channel, so they must be listening before the
+ * app builds its instance.
  */
 import {
   describeTraceExport,
@@ -15,8 +17,9 @@ import {
 import { SERVICE } from '@cruddur/telemetry-conventions';
 import { setTelemetryShutdown } from './telemetry/lifecycle.js';
 import { recordResponseSizes } from './telemetry/response-size.js';
-import { startTracing } from './telemetry/sdk.js';
-import { XraySpanExporter } from './telemetry/xray/exporter.js';
+import { batchConfig, startTracing } from './telemetry/sdk.js';
+import { traceServerRequests } from './telemetry/server-span.js';
+import { XraySpanProcessor } from './telemetry/xray/processor.js';
 import { describeXray, readXraySettings, type XraySettings } from './telemetry/xray/settings.js';
 
 const readSettings = (): { exportTo: TraceExport; sampler: TraceSampler | undefined; xray: XraySettings | undefined } => {
@@ -34,9 +37,10 @@ const readSettings = (): { exportTo: TraceExport; sampler: TraceSampler | undefi
 const { exportTo, sampler, xray } = readSettings();
 if (exportTo.enabled && sampler) {
   const serviceName = process.env.OTEL_SERVICE_NAME?.trim() || SERVICE.backend;
-  const extraExporters = xray ? [new XraySpanExporter(xray)] : [];
+  const extraProcessors = xray ? [new XraySpanProcessor({ ...xray, batch: batchConfig() })] : [];
+  traceServerRequests();
   if (xray) recordResponseSizes();
-  const provider = startTracing({ exportTo, sampler, serviceName, extraExporters });
+  const provider = startTracing({ exportTo, sampler, serviceName, extraProcessors });
   setTelemetryShutdown(() => provider.shutdown());
   console.info(`backend-flask: tracing as ${serviceName} to ${describeTraceExport(exportTo)}, sampler ${describeTraceSampler(sampler)}`);
   if (xray) console.info(`backend-flask: ${describeXray(xray)}`);

@@ -1,3 +1,4 @@
+import { exportErrorIntervalMs } from '@cruddur/export-health';
 import { resolveTraceExport } from '@cruddur/telemetry-config';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -12,6 +13,8 @@ const TELEMETRY_FLUSH_TIMEOUT_MS = 3_000;
 
 const start = async (): Promise<void> => {
   const config = loadConfig(process.env);
+  // The exporters read it leniently (they start first); a malformed value stops start-up here, in one line.
+  exportErrorIntervalMs(process.env);
   const logs = createLogDestination(resolveCloudWatchSettings(process.env));
   const app = await buildApp(config, { relay: { destination: resolveTraceExport(process.env) }, logStream: logs.stream });
   app.log.info(logs.description);

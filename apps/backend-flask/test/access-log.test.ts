@@ -78,11 +78,16 @@ describe('secrets in logs', () => {
     app.log.info({ headers: SECRETS }, 'top level');
     app.log.info({ req: { headers: SECRETS }, res: { headers: { 'set-cookie': 'id=secret-set-cookie' } } }, 'request and response');
     app.log.error({ err: { response: { headers: SECRETS } } }, 'an error with its response');
+    app.log.error({ error: { config: { headers: SECRETS } }, request: { headers: SECRETS } }, 'an HTTP client error');
 
     const text = JSON.stringify(lines());
     for (const value of [...Object.values(SECRETS), 'id=secret-set-cookie']) expect(text).not.toContain(value);
     expect(lines().find(({ msg }) => msg === 'top level')).toMatchObject({
       headers: { authorization: '[redacted]', cookie: '[redacted]', 'x-honeycomb-team': '[redacted]' },
+    });
+    expect(lines().find(({ msg }) => msg === 'an HTTP client error')).toMatchObject({
+      error: { config: { headers: { authorization: '[redacted]', 'x-rollbar-access-token': '[redacted]' } } },
+      request: { headers: { cookie: '[redacted]' } },
     });
   });
 });

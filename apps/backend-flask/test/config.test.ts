@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMIT_BYTES, loadConfig } from '../src/config.js';
+import { BODY_LIMIT_BYTES, DEFAULT_WRITES_PER_MINUTE, loadConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('defaults to 0.0.0.0:4567 and the local URLs', () => {
@@ -12,8 +12,10 @@ describe('loadConfig', () => {
       logLevel: 'info',
       rollbar: { enabled: false },
       faultInjection: 'off',
+      writeRateLimit: 60,
     });
     expect(BODY_LIMIT_BYTES).toBe(16 * 1024);
+    expect(DEFAULT_WRITES_PER_MINUTE).toBe(60);
   });
 
   it('reads PORT, HOST, LOG_LEVEL and the URLs', () => {
@@ -59,6 +61,22 @@ describe('loadConfig', () => {
 
   it('rejects an unknown LOG_LEVEL', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it.each([
+    ['0', 0],
+    ['1', 1],
+    [' 120 ', 120],
+    ['', 60],
+    ['999999999', 999_999_999],
+  ])('reads CRUDDUR_WRITE_RATE_LIMIT=%j as %d writes a minute (0 is off)', (value, limit) => {
+    expect(loadConfig({ CRUDDUR_WRITE_RATE_LIMIT: value }).writeRateLimit).toBe(limit);
+  });
+
+  it.each(['-1', '1.5', 'off', '1e3', '0x10', '10/min', '1000000000'])('rejects CRUDDUR_WRITE_RATE_LIMIT=%s, naming the variable', (value) => {
+    expect(() => loadConfig({ CRUDDUR_WRITE_RATE_LIMIT: value })).toThrow(
+      /^CRUDDUR_WRITE_RATE_LIMIT must be a whole number of writes per minute per client \(0 turns the limit off\), got "/,
+    );
   });
 
   it('returns a frozen object', () => {

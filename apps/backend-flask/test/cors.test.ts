@@ -35,16 +35,66 @@ describe('CORS', () => {
     expect(res.headers['access-control-max-age']).toBe('600');
   });
 
-  it.each(['http://evil.example', 'http://localhost:3001', 'https://localhost:3000'])(
-    'gives no Access-Control-Allow-Origin to %s',
-    async (origin) => {
-      const app = await testApp();
-      const get = await app.inject({ url: '/api/activities/home', headers: { origin } });
-      expect(get.headers['access-control-allow-origin']).toBeUndefined();
-      const options = await app.inject(preflight(origin));
-      expect(options.headers['access-control-allow-origin']).toBeUndefined();
-    },
-  );
+  // Exact match only: every near miss of http://localhost:3000 an attacker could host or forge.
+  const NOT_THE_FRONTEND = [
+    'http://evil.example',
+    'null', // sandboxed iframes, file:// pages, some redirects
+    'http://localhost:3000/', // trailing slash: not an origin serialisation
+    'http://localhost:3000.evil.com', // prefix match
+    'http://evil.com.localhost:3000', // subdomain
+    'http://evillocalhost:3000', // suffix match
+    'http://localhost:30000',
+    'http://localhost:300',
+    'http://localhost:3001', // another port
+    'http://localhost', // default port
+    'https://localhost:3000', // another scheme
+    'ws://localhost:3000',
+    'HTTP://LOCALHOST:3000', // browsers send origins lower-case
+    'http://127.0.0.1:3000', // same machine, another origin
+    'http://[::1]:3000',
+    'http://user@localhost:3000',
+    'http://localhost:3000 http://evil.example', // a list
+    'http://localhost:3000, http://evil.example',
+    'http://evil.example, http://localhost:3000',
+    'http://localhost:3000\\.evil.example',
+    '*',
+  ];
+
+  it.each(NOT_THE_FRONTEND)('gives no Access-Control-Allow-Origin to %j, on reads, errors and preflights', async (origin) => {
+    const app = await testApp();
+    const get = await app.inject({ url: '/api/activities/home', headers: { origin } });
+    expect(get.statusCode).toBe(200);
+    expect(get.headers['access-control-allow-origin']).toBeUndefined();
+    expect(get.headers['access-control-allow-credentials']).toBeUndefined();
+    // Vary: Origin on refusals too, so a shared cache never hands the frontend's answer to another origin or back.
+    expect(get.headers.vary).toMatch(/origin/i);
+
+    const notFound = await app.inject({ url: '/api/activities/@nobody', headers: { origin } });
+    expect(notFound.headers['access-control-allow-origin']).toBeUndefined();
+
+    const options = await app.inject(preflight(origin));
+    expect(options.statusCode).toBeLessThan(500);
+    expect(options.headers['access-control-allow-origin']).toBeUndefined();
+    expect(options.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+
+  it('gives no Access-Control-Allow-Origin when Origin is sent twice, the frontend first', async () => {
+    const app = await testApp();
+    // Two Origin fields, as a raw client could send them (inject's types take one).
+    const headers: Record<string, string[]> = { origin: [FRONTEND, 'http://evil.example'] };
+    const res = await app.inject({ url: '/api/activities/home', headers: headers as unknown as Record<string, string> });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('gives the frontend exactly its own origin, never a wildcard', async () => {
+    const app = await testApp();
+    for (const url of ['/api/activities/home', '/api/nowhere', '/api/activities/search?term=']) {
+      const res = await app.inject({ url, headers: { origin: FRONTEND } });
+      expect(res.headers['access-control-allow-origin']).toBe(FRONTEND);
+    }
+    const options = await app.inject(preflight(FRONTEND));
+    expect(options.headers['access-control-allow-origin']).toBe(FRONTEND);
+  });
 
   it('follows FRONTEND_URL', async () => {
     const app = await testApp({ env: { FRONTEND_URL: 'https://app.example.com/' } });

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
@@ -90,4 +93,57 @@ export const runUntilExit = async (env: Record<string, string>) => {
   const server = spawnServer(env, await freePort());
   const exit = await server.exited;
   return { ...exit, stdout: server.stdout(), stderr: server.stderr() };
+};
+
+/**
+ * The built server writing stdout and stderr to files rather than pipes: a
+ * test that reads its output while driving load then never slows the server
+ * down (a full pipe blocks pino's synchronous writes to stdout). `stdout()`
+ * and `stderr()` read what has been written so far.
+ */
+export const startServerLoggingToFiles = async (env: Record<string, string>) => {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'backend-flask-logs-'));
+  const files = { stdout: join(dir, 'stdout.log'), stderr: join(dir, 'stderr.log') };
+  const out = openSync(files.stdout, 'w');
+  const err = openSync(files.stderr, 'w');
+  const child = spawn(process.execPath, START_ARGS, {
+    cwd: APP_DIR,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', out, err],
+  });
+  closeSync(out);
+  closeSync(err);
+  const exited = new Promise<Exit>((resolve) => {
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal });
+    });
+  });
+  let exit: Exit | undefined;
+  void exited.then((result) => (exit = result));
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const stdout = () => readFileSync(files.stdout, 'utf8');
+  const stderr = () => readFileSync(files.stderr, 'utf8');
+  const url = await waitFor(
+    () => {
+      if (exit) throw new Error(`server exited (${JSON.stringify(exit)}): ${stderr()}`);
+      return /Cruddur API listening on (http:\/\/[^\s"]+)/.exec(stdout())?.[1];
+    },
+    15_000,
+    () => `server did not start:\n${stdout()}\n${stderr()}`,
+  );
+  return {
+    url,
+    pid: child.pid,
+    files,
+    stdout,
+    stderr,
+    stop: (signal: NodeJS.Signals = 'SIGTERM'): Promise<Exit> => {
+      child.kill(signal);
+      return exited;
+    },
+  };
 };

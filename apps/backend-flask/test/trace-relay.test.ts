@@ -181,24 +181,32 @@ describe('trace relay: forwarding', () => {
   });
 });
 
-describe('trace relay: refusals (nothing is forwarded)', () => {
-  const refuses = async (
-    send: (app: FastifyInstance) => Promise<LightMyRequestResponse>,
-    status: number,
-    error: string,
-  ) => {
-    const receiver = await startReceiver();
-    const app = await relayTo(receiver.url);
-    const res = await send(app);
-    expect(res.statusCode).toBe(status);
-    expect(res.json()).toMatchObject({ error });
-    expect(receiver.received).toHaveLength(0);
-    return res;
-  };
+/** Sends one request to a relay with a live destination: the given refusal, nothing forwarded, the API still answering. */
+const refuses = async (
+  send: (app: FastifyInstance) => Promise<LightMyRequestResponse>,
+  status: number,
+  error: string,
+) => {
+  const receiver = await startReceiver();
+  const app = await relayTo(receiver.url);
+  const res = await send(app);
+  expect(res.statusCode).toBe(status);
+  expect(res.json()).toMatchObject({ error });
+  expect(Object.keys(res.json<object>()).sort()).toEqual(['error', 'message']);
+  expect(receiver.received).toHaveLength(0);
+  expect((await app.inject({ url: '/api/activities/home' })).statusCode).toBe(200);
+  return res;
+};
 
+describe('trace relay: refusals (nothing is forwarded)', () => {
   it.each([
     ['another origin', { origin: 'http://evil.example' }],
     ['the frontend origin over https', { origin: 'https://localhost:3000' }],
+    ['the null origin', { origin: 'null' }],
+    ['the frontend origin with a trailing slash', { origin: 'http://localhost:3000/' }],
+    ['a host that starts like the frontend', { origin: 'http://localhost:3000.evil.com' }],
+    ['the frontend on another port', { origin: 'http://localhost:3001' }],
+    ['the frontend origin upper-cased', { origin: 'HTTP://LOCALHOST:3000' }],
   ])('refuses %s with 403', async (_case, headers) => {
     const res = await refuses(async (app) => post(app, await forgedJson(), 'application/json', headers), 403, 'forbidden_origin');
     expect(res.json()).toMatchObject({ message: 'Traces are accepted from http://localhost:3000 only' });
@@ -319,5 +327,158 @@ describe('trace relay: destination trouble', () => {
     expect(res.statusCode).toBe(504);
     expect(res.json()).toEqual({ error: 'gateway_timeout', message: 'The trace destination did not answer within 300 ms' });
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
+
+/** mulberry32: a tiny deterministic PRNG, so the "random" bodies are the same every run. */
+const RANDOM_SEED = 0x5eedc0de;
+const randomBytes = (seed: number, length: number): Buffer => {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Buffer.from(Array.from({ length }, () => Math.floor(next() * 256)));
+};
+
+/** The forwarded OTLP/JSON export, parsed. */
+const forwardedJson = (body: Buffer | undefined): JsonExport => JSON.parse(body?.toString() ?? '') as JsonExport;
+
+/** `depth` nested arrays: `[[[...]]]`. */
+const nestedArrays = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
+
+describe(`trace relay: hostile payloads (random bodies from seed 0x${RANDOM_SEED.toString(16)})`, () => {
+  const LENGTHS = [1, 2, 7, 64, 1_000, 4_096, 65_536, 500_000];
+  it.each(LENGTHS.map((length, index) => [length, randomBytes(RANDOM_SEED + index, length)] as const))(
+    'refuses %i random bytes with 400, sent as protobuf or as JSON',
+    async (_length, body) => {
+      await refuses((app) => post(app, body, 'application/x-protobuf'), 400, 'invalid_request');
+      await refuses((app) => post(app, body, 'application/json'), 400, 'invalid_request');
+    },
+  );
+
+  it.each([
+    ['resourceSpans as an object', '{"resourceSpans":{}}'],
+    ['resourceSpans as a string', '{"resourceSpans":"frontend-react-js"}'],
+    ['a null resourceSpans entry', '{"resourceSpans":[null]}'],
+    ['an array as resourceSpans entry', '{"resourceSpans":[[]]}'],
+    ['a number too big for a double', '1e999'],
+    ['null', 'null'],
+    ['a string', '"resourceSpans"'],
+    ['resourceSpans under __proto__', '{"__proto__":{"resourceSpans":[{}]}}'],
+    ['resourceSpans under constructor.prototype', '{"constructor":{"prototype":{"resourceSpans":[{}]}}}'],
+    ['an attribute key that is a number', '{"resourceSpans":[{"resource":{"attributes":[{"key":1,"value":{}}]}}]}'],
+    ['UTF-16 text', Buffer.from('{"resourceSpans":[{}]}', 'utf16le')],
+    ['a byte-order mark before the JSON', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"resourceSpans":[{}]}')])],
+    ['bytes that are not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d])],
+    ['JSON followed by garbage', '{"resourceSpans":[{}]}{"resourceSpans":[{}]}'],
+  ])('refuses JSON that is %s with 400, and Object.prototype stays clean', async (_case, body) => {
+    await refuses((app) => post(app, body, 'application/json'), 400, 'invalid_request');
+    expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('resourceSpans');
+    expect(({} as Record<string, unknown>).resourceSpans).toBeUndefined();
+  });
+
+  it.each([
+    ['scopeSpans nested 100,000 levels deep', `{"resourceSpans":[{"scopeSpans":${nestedArrays(100_000)}}]}`],
+    ['an attribute value nested 65 levels deep', `{"resourceSpans":[{"resource":{"attributes":[{"key":"a","value":${nestedArrays(61)}}]}}]}`],
+    ['a top level nested 200,000 levels deep', nestedArrays(200_000)],
+  ])('refuses JSON with %s with 400 rather than overflowing the stack', async (_case, body) => {
+    const res = await refuses((app) => post(app, body, 'application/json'), 400, 'invalid_request');
+    expect(res.json()).toMatchObject({ message: 'Not an OTLP trace export: the JSON nests deeper than 64 levels' });
+  });
+
+  it('takes JSON nested exactly 64 levels deep', async () => {
+    const receiver = await startReceiver();
+    const app = await relayTo(receiver.url);
+    // {"resourceSpans":[{"resource":{"attributes":[{"value": is 6 levels; 58 arrays make 64.
+    const body = `{"resourceSpans":[{"resource":{"attributes":[{"key":"a","value":${nestedArrays(58)}}]}}]}`;
+    expect((await post(app, body, 'application/json')).statusCode).toBe(200);
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it('refuses more than 64 resources in one export with 400, JSON or protobuf (each would grow by the pinned name); takes 64', async () => {
+    const jsonWith = (count: number) => `{"resourceSpans":[${Array.from({ length: count }, () => '{}').join(',')}]}`;
+    const protobufWith = (count: number) => Buffer.from(Array.from({ length: count }, () => [0x0a, 0x00]).flat());
+    // Near the size limit: 170,000 empty resources would have become 16 MB forwarded with the server's key.
+    await refuses((app) => post(app, jsonWith(170_000), 'application/json'), 400, 'invalid_request');
+    await refuses((app) => post(app, protobufWith(250_000), 'application/x-protobuf'), 400, 'invalid_request');
+    await refuses((app) => post(app, jsonWith(65), 'application/json'), 400, 'invalid_request');
+    await refuses((app) => post(app, protobufWith(65), 'application/x-protobuf'), 400, 'invalid_request');
+
+    const receiver = await startReceiver();
+    const app = await relayTo(receiver.url);
+    expect((await post(app, jsonWith(64), 'application/json')).statusCode).toBe(200);
+    expect((await post(app, protobufWith(64), 'application/x-protobuf')).statusCode).toBe(200);
+    expect(forwardedJson(receiver.received[0]?.body).resourceSpans).toHaveLength(64);
+    expect(receiver.received).toHaveLength(2);
+  });
+
+  it.each(['application/json; charset=utf-8', 'application/json;charset=UTF-8', 'APPLICATION/JSON', 'application/json; charset="utf-8"', ' application/json '])(
+    'accepts an export sent as %j, pinned and forwarded',
+    async (contentType) => {
+      const receiver = await startReceiver();
+      const app = await relayTo(receiver.url);
+      expect((await post(app, await forgedJson(), contentType)).statusCode).toBe(200);
+      expect(receiver.received).toHaveLength(1);
+      expect(receiver.received[0]?.body.toString()).not.toContain('backend-flask');
+    },
+  );
+
+  it('reads JSON as UTF-8 whatever charset it names (RFC 8259): UTF-16 claimed and sent is refused with 400', async () => {
+    const body = Buffer.from((await forgedJson()).toString(), 'utf16le');
+    await refuses((app) => post(app, body, 'application/json; charset=utf-16le'), 400, 'invalid_request');
+  });
+
+  it.each(['text/json', 'application/jsonx', 'application/json-seq', 'application/vnd.api+json', 'application/octet-stream', 'application/grpc', 'application/x-protobuf, application/json', 'application/json, text/plain'])(
+    'refuses content-type %j with 415',
+    async (contentType) => {
+      await refuses(async (app) => post(app, await forgedJson(), contentType), 415, 'unsupported_media_type');
+    },
+  );
+
+  it('pins service.name however an OTLP/JSON export forges it, and forwards resourceSpans only', async () => {
+    const receiver = await startReceiver();
+    const app = await relayTo(receiver.url);
+    const forged = { key: 'service.name', value: { stringValue: 'backend-flask' } };
+    const smuggled = [{ resource: { attributes: [forged] }, scopeSpans: [{ spans: [{ name: 'smuggled' }] }] }];
+    // Written out by hand: an escaped key, a duplicated key, a non-string value, and `resource_spans`,
+    // which the OpenTelemetry Collector reads as well as `resourceSpans`.
+    const body = `{
+      "resourceSpans": [{"resource": {"attributes": [${JSON.stringify(forged)}]}}],
+      "resourceSpans": [{"resource": {"attributes": [
+        {"key": "service\\u002ename", "value": {"stringValue": "backend-flask"}},
+        {"key": "service.name", "value": {"intValue": "7"}},
+        {"key": "deployment.environment", "value": {"stringValue": "dev"}}
+      ]}, "scopeSpans": [{"spans": [{"name": "kept"}]}]}],
+      "resource_spans": ${JSON.stringify(smuggled)},
+      "ResourceSpans": ${JSON.stringify(smuggled)}
+    }`;
+
+    expect((await post(app, body, 'application/json')).statusCode).toBe(200);
+
+    const text = receiver.received[0]?.body.toString() ?? '';
+    expect(text).not.toContain('backend-flask');
+    expect(text).not.toContain('smuggled');
+    const sent = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(sent)).toEqual(['resourceSpans']);
+    expect(forwardedJson(receiver.received[0]?.body).resourceSpans[0]?.resource?.attributes).toEqual([
+      { key: 'deployment.environment', value: { stringValue: 'dev' } },
+      { key: 'service.name', value: { stringValue: 'frontend-react-js' } },
+    ]);
+    expect((await app.inject({ url: '/api/activities/home' })).statusCode).toBe(200);
+  });
+
+  it('pins service.name in a protobuf ResourceSpans that repeats its resource field, each forging the name', async () => {
+    const receiver = await startReceiver();
+    const app = await relayTo(receiver.url);
+    const forgedAttribute = len(1, [...len(1, Buffer.from('service.name')), ...len(2, len(1, Buffer.from('backend-flask')))]);
+    const resourceSpans = [...len(1, forgedAttribute), ...len(1, forgedAttribute)];
+    expect((await post(app, Buffer.from(len(1, resourceSpans)), 'application/x-protobuf')).statusCode).toBe(200);
+    const bytes = receiver.received[0]?.body.toString('latin1') ?? '';
+    expect(bytes).not.toContain('backend-flask');
+    expect(bytes.split('frontend-react-js')).toHaveLength(3);
   });
 });

@@ -69,10 +69,9 @@ describe('tracing in the built server', () => {
       const spans = spansOf(viewer, SERVICE.backend);
       // Only the home request's trace: no span for the preflight, the health check, the relay or its forward.
       expect(spans.map(({ traceId }) => traceId)).toEqual(spans.map(() => TRACE_ID));
+      // The SERVER span and the use case's span under it: nothing in between.
       expect(spans.map(({ name, kind }) => `${kind} ${name}`).sort()).toEqual([
-        'INTERNAL handler - GET /api/activities/home',
         `INTERNAL ${SPAN.homeActivitiesMockData}`,
-        'INTERNAL request',
         'SERVER GET /api/activities/home',
       ]);
 
@@ -89,12 +88,35 @@ describe('tracing in the built server', () => {
       expect(mockData?.attributes[ATTR.resultLength]).toBe(3);
       const now = mockData?.attributes[ATTR.now];
       expect(typeof now === 'string' && Date.now() - Date.parse(now)).toBeLessThan(60_000);
-      const ancestors: string[] = [];
-      for (let parent = mockData?.parentSpanId; parent; parent = spans.find(({ spanId }) => spanId === parent)?.parentSpanId) {
-        ancestors.push(parent);
-      }
-      expect(ancestors.at(-1)).toBe(CALLER_SPAN_ID);
-      expect(ancestors).toContain(serverSpan?.spanId);
+      expect(mockData?.parentSpanId).toBe(serverSpan?.spanId);
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    'names a POST by its route too, with the use case span right under it; an unmatched path keeps the bare method',
+    async () => {
+      const viewer = await startViewer();
+      const server = await startServer({ OTEL_EXPORTER_OTLP_ENDPOINT: viewer.url, OTEL_BSP_SCHEDULE_DELAY: '60000' });
+      const posted = await fetch(`${server.url}/api/activities`, {
+        method: 'POST',
+        headers: { traceparent: TRACEPARENT, 'content-type': 'application/json' },
+        body: JSON.stringify({ message: 'traced', ttl: '1-day' }),
+      });
+      expect(posted.status).toBe(201);
+      expect((await fetch(`${server.url}/api/nowhere`)).status).toBe(404);
+      expect(await server.stop('SIGTERM')).toEqual(CLEAN_EXIT);
+
+      const spans = spansOf(viewer, SERVICE.backend);
+      const post = spans.find(({ kind, traceId }) => kind === 'SERVER' && traceId === TRACE_ID);
+      expect(post?.name).toBe('POST /api/activities');
+      expect(post?.attributes).toMatchObject({ 'http.route': '/api/activities', 'http.response.status_code': 201 });
+      const create = spans.find(({ name }) => name === SPAN.createActivity);
+      expect(create?.parentSpanId).toBe(post?.spanId);
+      const unmatched = spans.find(({ kind, traceId }) => kind === 'SERVER' && traceId !== TRACE_ID);
+      expect(unmatched?.name).toBe('GET');
+      expect(unmatched?.attributes).toMatchObject({ 'url.path': '/api/nowhere', 'http.response.status_code': 404 });
+      expect(unmatched?.attributes).not.toHaveProperty(['http.route']);
     },
     SCENARIO_TIMEOUT_MS,
   );

@@ -9,7 +9,7 @@ const names = (tree: SpanTree): unknown => [tree.span.name, ...tree.children.map
 const summary = (placements: Placement[]) =>
   placements.map((placement) => ({ kind: placement.kind, traceId: placement.traceId, tree: names(placement.tree) }));
 
-const REQUEST_TREE = ['GET /api/activities/home', ['request', ['handler - GET /api/activities/home', ['home-activities-mock-data']]]];
+const REQUEST_TREE = ['GET /api/activities/home', ['home-activities-mock-data']];
 
 /** Records each decision asked for; answers from `answers` in turn (default: yes). */
 const recordingDecide = (...answers: boolean[]) => {
@@ -32,11 +32,9 @@ describe('putting spans together under their SERVER span', () => {
     const assembly = new TraceAssembly({ decide });
 
     request.useCase.end();
-    request.handler.end();
     expect(assembly.add(spans.finished())).toEqual([]);
-    expect(assembly.waiting).toBe(2);
+    expect(assembly.waiting).toBe(1);
     spans.reset();
-    request.request.end();
     request.server.end();
     expect(summary(assembly.add(spans.finished()))).toEqual([{ kind: 'segment', traceId: parent.traceId, tree: REQUEST_TREE }]);
     expect(assembly.waiting).toBe(0);
@@ -78,9 +76,9 @@ describe('putting spans together under their SERVER span', () => {
     const spans = spanFactory();
     const assembly = new TraceAssembly({ decide: recordingDecide(false, true).decide });
     const dropped = spans.request(browserParent());
-    const lateDropped = spans.start('late', SpanKind.INTERNAL, {}, dropped.handler);
+    const lateDropped = spans.start('late', SpanKind.INTERNAL, {}, dropped.useCase);
     const kept = spans.request({ traceId: `${browserParent().traceId.slice(0, 8)}${'f'.repeat(24)}`, spanId: 'c0ffee0000000002' });
-    const lateKept = spans.start('late', SpanKind.INTERNAL, {}, kept.handler);
+    const lateKept = spans.start('late', SpanKind.INTERNAL, {}, kept.useCase);
     const lateKeptChild = spans.start('late-child', SpanKind.INTERNAL, {}, lateKept);
     dropped.endAll();
     kept.endAll();
@@ -91,7 +89,7 @@ describe('putting spans together under their SERVER span', () => {
     lateKept.end();
     const placements = assembly.add(spans.finished());
     expect(placements.map((placement) => placement.kind === 'subsegment' && [placement.parentId, names(placement.tree)])).toEqual([
-      [kept.handler.spanContext().spanId, ['late', ['late-child']]],
+      [kept.useCase.spanContext().spanId, ['late', ['late-child']]],
     ]);
     expect(assembly.waiting).toBe(0);
   });

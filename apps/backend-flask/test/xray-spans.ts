@@ -1,7 +1,13 @@
 import { ROOT_CONTEXT, SpanKind, trace, TraceFlags, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import { AWSXRayIdGenerator } from '@opentelemetry/id-generator-aws-xray';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
+import {
+  InMemorySpanExporter,
+  NodeTracerProvider,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-node';
 
 /** The browser's fetch span a request continues, with an X-Ray-valid trace id of now. */
 export const browserParent = (epochSeconds = Math.floor(Date.now() / 1000)) => ({
@@ -26,9 +32,10 @@ export const SERVER_ATTRIBUTES: Attributes = {
 /**
  * Spans made by the real SDK, not registered globally, under the API's
  * resource and the X-Ray id generator; `finished()` returns them in the
- * order they ended, as a batch processor would hand them over.
+ * order they ended, as a batch processor would hand them over. `processors`
+ * see them too.
  */
-export const spanFactory = () => {
+export const spanFactory = (processors: readonly SpanProcessor[] = []) => {
   const exporter = new InMemorySpanExporter();
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({
@@ -38,7 +45,7 @@ export const spanFactory = () => {
       'telemetry.sdk.version': '2.12.0',
     }),
     idGenerator: new AWSXRayIdGenerator(),
-    spanProcessors: [new SimpleSpanProcessor(exporter)],
+    spanProcessors: [new SimpleSpanProcessor(exporter), ...processors],
   });
   const tracer = provider.getTracer('xray-test');
 
@@ -51,17 +58,15 @@ export const spanFactory = () => {
   return {
     start: (name: string, kind: SpanKind, attributes: Attributes = {}, parent?: Parameters<typeof under>[0]): Span =>
       tracer.startSpan(name, { kind, attributes, startTime: [1_700_000_000, 0] }, under(parent)),
-    /** A request as the API records it: SERVER → request → handler → the use case span. */
+    /** A request as the API records it: SERVER → the use case span. */
     request: (parent = browserParent(), attributes: Attributes = SERVER_ATTRIBUTES) => {
       const server = tracer.startSpan('GET /api/activities/home', { kind: SpanKind.SERVER, attributes }, under(parent));
-      const request = tracer.startSpan('request', { kind: SpanKind.INTERNAL }, under(server));
-      const handler = tracer.startSpan('handler - GET /api/activities/home', { kind: SpanKind.INTERNAL }, under(request));
       const useCase = tracer.startSpan(
         'home-activities-mock-data',
         { kind: SpanKind.INTERNAL, attributes: { 'app.user_handle': 'andrewbrown', 'app.now': '2026-01-01T00:00:00.000Z', 'app.result_length': 3 } },
-        under(handler),
+        under(server),
       );
-      return { server, request, handler, useCase, endAll: () => { [useCase, handler, request, server].forEach((span) => { span.end(); }); } };
+      return { server, useCase, endAll: () => { [useCase, server].forEach((span) => { span.end(); }); } };
     },
     finished: (): ReadableSpan[] => exporter.getFinishedSpans(),
     reset: () => {

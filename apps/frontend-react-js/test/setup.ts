@@ -4,5 +4,6 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
-  localStorage.clear();
+  // Absent in the files that run in node (// @vitest-environment node).
+  if (typeof localStorage !== 'undefined') localStorage.clear();
 });

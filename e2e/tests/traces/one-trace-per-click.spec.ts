@@ -23,12 +23,8 @@ const customSpan = (capture: Capture, name: string, parent: ViewerSpan): ViewerS
   const [span, ...more] = spansNamed(capture.trace, name);
   expect(span, `custom span ${name}`).toBeDefined();
   expect(more).toHaveLength(0);
-  // Below the API's server span, wherever @fastify/otel nests it.
-  let ancestor: ViewerSpan | undefined = span;
-  while (ancestor && ancestor.spanId !== parent.spanId) {
-    ancestor = capture.trace.spans.find((candidate) => candidate.spanId === ancestor?.parentSpanId);
-  }
-  expect(ancestor, `${name} is below ${parent.name}`).toBeDefined();
+  // Right under the API's SERVER span: nothing in between.
+  expect(span?.parentSpanId, `${name} is a child of ${parent.name}`).toBe(parent.spanId);
   return span as ViewerSpan;
 };
 

@@ -1,3 +1,5 @@
+import { CATALOG, type CheckId } from './catalog.js';
+
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** The files a check may read, behind one seam so tests hand in their own. */
@@ -12,6 +14,8 @@ export type Level = 'error' | 'warning' | 'info';
 
 /** One problem, with its fix in one line. Never holds a full secret. */
 export interface Finding {
+  /** The check that found it: its entry in CATALOG, and in README.md's Troubleshooting. */
+  readonly id: CheckId;
   readonly level: Level;
   readonly integration: string;
   readonly message: string;
@@ -30,13 +34,21 @@ export type Describe = (env: Env, files: Files) => Status[];
 
 export const nonBlank = (value: string | undefined): string | undefined => value?.trim() || undefined;
 
-/** Runs a parser that throws on a malformed value, turning the throw into an error finding. */
-export const thrown = (integration: string, fix: string, parse: () => unknown): Finding[] => {
+/** A finding of check `id`: level and integration from the catalogue, the fix specific when given. */
+export const finding = (id: CheckId, message: string, fix?: string): Finding => {
+  const entry = CATALOG[id];
+  return { id, level: entry.level, integration: entry.integration, message, fix: fix ?? entry.fix };
+};
+
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Runs a parser that throws on a malformed value, turning the throw into a finding of check `id`. */
+export const thrown = (id: CheckId, fix: string, parse: () => unknown): Finding[] => {
   try {
     parse();
     return [];
   } catch (error) {
-    return [{ level: 'error', integration, message: error instanceof Error ? error.message : String(error), fix }];
+    return [finding(id, errorMessage(error), fix)];
   }
 };
 

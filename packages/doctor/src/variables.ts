@@ -1,7 +1,7 @@
 /**
  * Every variable the apps, the X-Ray daemon container and the build read:
  * the doctor checks near-miss names against this list. Keep it in step with
- * .env.example and the apps' config readers.
+ * .env.example and the apps' config readers (test/variables.test.ts checks).
  */
 export const KNOWN_VARIABLES: readonly string[] = [
   'PORT',
@@ -11,6 +11,7 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'FRONTEND_URL',
   'BACKEND_URL',
   'VITE_BACKEND_URL',
+  'VITE_OTEL_DISABLED',
   'GITPOD_WORKSPACE_ID',
   'GITPOD_WORKSPACE_CLUSTER_HOST',
   'HONEYCOMB_API_KEY',
@@ -27,9 +28,15 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL',
   'OTEL_TRACES_SAMPLER',
   'OTEL_TRACES_SAMPLER_ARG',
+  'OTEL_BSP_SCHEDULE_DELAY',
+  'OTEL_BSP_MAX_QUEUE_SIZE',
+  'OTEL_BSP_MAX_EXPORT_BATCH_SIZE',
+  'OTEL_BSP_EXPORT_TIMEOUT',
   'TRACE_VIEWER_ENDPOINT',
   'TRACE_VIEWER_HOST',
   'TRACE_VIEWER_PORT',
+  'TRACE_VIEWER_MAX_TRACES',
+  'TRACE_VIEWER_MAX_SPANS_PER_TRACE',
   'AWS_XRAY_DAEMON_ADDRESS',
   'AWS_XRAY_SAMPLING_RULES_FILE',
   'AWS_REGION',
@@ -53,4 +60,6 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'VITE_ROLLBAR_ENVIRONMENT',
   'VITE_ROLLBAR_ENDPOINT',
   'CRUDDUR_FAULT_INJECTION',
+  'CRUDDUR_WRITE_RATE_LIMIT',
+  'CRUDDUR_EXPORT_ERROR_INTERVAL_MS',
 ];

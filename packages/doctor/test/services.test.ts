@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findings, messages, repoWith, ROOT } from './fixtures.js';
 
-const rule = (fields: Record<string, unknown>): string =>
-  JSON.stringify({ SamplingRule: { RuleName: 'Cruddur', FixedRate: 0.1, ReservoirSize: 5, ServiceName: 'backend-flask', ...fields } });
+/** The repository's rule (aws/json/xray.json) with some fields changed. */
+const REPO_RULE = (JSON.parse(readFileSync(new URL('../../../aws/json/xray.json', import.meta.url), 'utf8')) as { SamplingRule: Record<string, unknown> }).SamplingRule;
+const rule = (fields: Record<string, unknown>): string => JSON.stringify({ SamplingRule: { ...REPO_RULE, ...fields } });
 
 describe('URL, Gitpod, AWS, X-Ray, CloudWatch and Rollbar checks', () => {
   it('reports a malformed public URL with resolveUrls’ message', () => {
@@ -34,13 +36,30 @@ describe('URL, Gitpod, AWS, X-Ray, CloudWatch and Rollbar checks', () => {
   it.each([
     ['not json', 'is not valid JSON'],
     [JSON.stringify({ RuleName: 'x' }), 'expected {"SamplingRule": {...}}'],
-    [rule({ RuleName: '' }), 'SamplingRule.RuleName is missing'],
-    [rule({ FixedRate: 1.5 }), 'SamplingRule.FixedRate must be a number from 0 to 1'],
-    [rule({ ReservoirSize: -1 }), 'SamplingRule.ReservoirSize must be an integer of 0 or more'],
-    [rule({ ServiceName: 'frontend-react-js' }), `SamplingRule.ServiceName is "frontend-react-js", not the API's backend-flask`],
-  ])('refuses the sampling rule %s', (text, problem) => {
+    [rule({ RuleName: '' }), 'SamplingRule.RuleName must be a string of 1 to 32 characters, got ""'],
+    [rule({ FixedRate: 1.5 }), 'SamplingRule.FixedRate must be a number from 0 to 1, got 1.5'],
+    [rule({ ReservoirSize: -1 }), 'SamplingRule.ReservoirSize must be an integer of 0 or more, got -1'],
+    [rule({ Priority: undefined }), 'SamplingRule.Priority must be an integer from 1 to 9999, got nothing'],
+    [rule({ Hots: '*' }), 'SamplingRule has unknown fields: Hots'],
+  ])('refuses the sampling rule %s with the API’s own parser', (text, problem) => {
     const files = repoWith({ [`${ROOT}/rule.json`]: text });
     expect(messages({ AWS_XRAY_SAMPLING_RULES_FILE: 'rule.json' }, 'error', files)).toEqual([`sampling rule file ${ROOT}/rule.json: ${problem}`]);
+  });
+
+  it('warns when the rule is for another service: X-Ray then applies its default rule', () => {
+    const files = repoWith({ [`${ROOT}/rule.json`]: rule({ ServiceName: 'frontend-react-js' }) });
+    expect(findings({ AWS_XRAY_SAMPLING_RULES_FILE: 'rule.json' }, files)).toEqual([
+      expect.objectContaining({
+        id: 'xray-rule-service',
+        level: 'warning',
+        message: `sampling rule Cruddur in ${ROOT}/rule.json is for ServiceName "frontend-react-js", not the API's backend-flask: X-Ray's default rule applies instead`,
+      }),
+    ]);
+  });
+
+  it.each(['*', 'backend-*', 'BACKEND-FLASK', 'backend-fl?sk'])('accepts the ServiceName pattern %s for backend-flask', (pattern) => {
+    const files = repoWith({ [`${ROOT}/rule.json`]: rule({ ServiceName: pattern }) });
+    expect(findings({ AWS_XRAY_SAMPLING_RULES_FILE: 'rule.json' }, files)).toEqual([]);
   });
 
   it('matches the rule against OTEL_SERVICE_NAME and reports a missing file', () => {

@@ -29,7 +29,10 @@ export default function cloudWatchTransport(options: CloudWatchTransportOptions)
     ...(resolved.region === undefined ? {} : { region: resolved.region }),
     // The shipper retries with its own backoff and keeps the lines meanwhile.
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: resolved.connectionTimeoutMs, requestTimeout: resolved.requestTimeoutMs },
+    // Without throwOnRequestTimeout the SDK only warns when requestTimeout
+    // passes and the call waits on: a hanging endpoint would hold the one call
+    // in flight (and every line behind it) until close.
+    requestHandler: { connectionTimeout: resolved.connectionTimeoutMs, requestTimeout: resolved.requestTimeoutMs, throwOnRequestTimeout: true },
   });
   const shipper = new Shipper(resolved, client, toStderr);
   return build(

@@ -25,6 +25,8 @@ export interface CloudWatchTransportOptions {
   /** Per AWS call: connecting, then waiting for the answer. Defaults 3,000 and 10,000. */
   readonly connectionTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
+  /** At most one line about failures (or dropped lines) per this many milliseconds on stderr. Default 30,000. */
+  readonly problemIntervalMs?: number;
   /**
    * How long closing may spend sending what is left; pino's `end()` waits
    * for it, so keep it well under pino's own 10 s limit. Default 3,000.
@@ -63,5 +65,6 @@ export const resolveOptions = (options: CloudWatchTransportOptions, startedAt: D
     connectionTimeoutMs: positive('connectionTimeoutMs', options.connectionTimeoutMs, 3_000),
     requestTimeoutMs: positive('requestTimeoutMs', options.requestTimeoutMs, 10_000),
     closeTimeoutMs: positive('closeTimeoutMs', options.closeTimeoutMs, 3_000),
+    problemIntervalMs: positive('problemIntervalMs', options.problemIntervalMs, 30_000),
   };
 };

@@ -6,8 +6,9 @@ import {
   type CloudWatchLogsClient,
   type PutLogEventsCommandOutput,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { ExportHealth } from '@cruddur/export-health';
 import { EventBuffer } from './event-buffer.js';
-import { backoffDelay, describeFailure, failureAction } from './failures.js';
+import { backoffDelay, describeFailure, exportFailure, failureAction } from './failures.js';
 import { toLogEvent, type LogEvent } from './log-event.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -31,8 +32,10 @@ const alreadyExists = (error: unknown): boolean => error instanceof Error && err
  * limits allow, at least every `flushIntervalMs`. Retries with backoff what
  * may pass later; counts what it drops and reports the count in the stream
  * once sending works again; on close, sends what is left within
- * `closeTimeoutMs`. Problems go to stderr (each failure once until a call
- * succeeds again), never into the stream being written.
+ * `closeTimeoutMs`. Problems go to stderr, never into the stream being
+ * written: failed calls and dropped lines through an ExportHealth (a line
+ * at once, then at most one per `problemIntervalMs`, then one when calls
+ * get through again); a refused CreateLogGroup (the group may exist) once.
  */
 export class Shipper {
   readonly #options: ResolvedOptions;
@@ -44,21 +47,32 @@ export class Shipper {
   readonly #pumping: Promise<void>;
   #closing = false;
   #wake: (() => void) | undefined;
-  /** Failures reported since the last success: each is said once, however often it recurs. */
+  /** CreateLogGroup refusals said so far: each once (the group may exist, and the rest work). */
   readonly #problems = new Set<string>();
+  readonly #health: ExportHealth;
 
   constructor(options: ResolvedOptions, client: CloudWatchLogsClient, warn: (line: string) => void) {
     this.#options = options;
     this.#client = client;
     this.#warn = warn;
     this.#buffer = new EventBuffer({ maxEvents: options.maxBufferedEvents, maxBytes: options.maxBufferedBytes });
+    this.#health = new ExportHealth({
+      destination: `CloudWatch Logs ${this.#destination()}`,
+      noun: 'log events',
+      prefix: 'pino-cloudwatch',
+      write: warn,
+      intervalMs: options.problemIntervalMs,
+    });
     this.#pumping = this.#pump();
   }
 
   /** Queues one pino line; drops and counts it when the buffer is full. */
   add(line: string): void {
     if (line.length === 0) return;
-    this.#buffer.push(toLogEvent(line, Date.now(), this.#options.maxEventBytes));
+    if (!this.#buffer.push(toLogEvent(line, Date.now(), this.#options.maxEventBytes))) {
+      const { maxBufferedEvents, maxBufferedBytes } = this.#options;
+      this.#health.dropped(1, `buffer full: ${String(maxBufferedEvents)} events or ${String(maxBufferedBytes)} bytes waiting`);
+    }
     if (this.#buffer.hasFullBatch()) this.#wake?.();
   }
 
@@ -71,6 +85,8 @@ export class Shipper {
     }, this.#options.closeTimeoutMs);
     await this.#pumping;
     clearTimeout(deadline);
+    this.#health.flush();
+    this.#health.close();
     const lost = this.#buffer.length + this.#buffer.takeDropped();
     if (lost > 0) this.#warn(`pino-cloudwatch: ${String(lost)} log events were not delivered to ${this.#destination()}`);
     this.#client.destroy();
@@ -110,6 +126,7 @@ export class Shipper {
     this.#buffer.remove(batch.length);
     if (outcome === 'failed') {
       this.#buffer.countDropped(batch.length);
+      this.#health.dropped(batch.length, 'refused by CloudWatch Logs');
       return;
     }
     this.#buffer.countDropped(rejectedCount(outcome, batch.length));
@@ -139,15 +156,18 @@ export class Shipper {
   async #call<T>(operation: string, send: (signal: AbortSignal) => Promise<T>): Promise<T | 'failed' | 'stopped'> {
     let recreated = false;
     for (let attempt = 0; ; attempt += 1) {
+      const startedAt = Date.now();
       try {
         const result = await send(this.#stop.signal);
-        this.#recovered(operation);
+        this.#health.success(startedAt);
         return result;
       } catch (error) {
         if (this.#stop.signal.aborted) return 'stopped';
         const action = failureAction(error);
         const canRecreate = action === 'recreate' && operation === 'PutLogEvents' && !recreated;
-        this.#problemWith(operation, error, action === 'retry' ? 'retrying' : canRecreate ? 'creating the stream again' : 'giving up');
+        // A refused CreateLogGroup is no outage: the group may exist, and the stream is created next.
+        if (operation === 'CreateLogGroup' && action === 'give-up') this.#groupRefused(error);
+        else this.#health.failure(exportFailure(error), { startedAt });
         if (canRecreate) {
           recreated = true;
           await this.#createStream();
@@ -169,17 +189,11 @@ export class Shipper {
     return `${this.#options.logGroupName}/${this.#options.logStreamName}`;
   }
 
-  #problemWith(operation: string, error: unknown, next: string): void {
-    const problem = `${operation} to ${this.#destination()} failed: ${describeFailure(error)}`;
-    // A throttled minute is one line, not sixty.
+  /** Not fatal: the group may exist already (the stream is created next either way). Each refusal said once. */
+  #groupRefused(error: unknown): void {
+    const problem = `CreateLogGroup ${this.#options.logGroupName} failed: ${describeFailure(error)}`;
     if (this.#problems.has(problem)) return;
     this.#problems.add(problem);
-    this.#warn(`pino-cloudwatch: ${problem}; ${next}`);
-  }
-
-  #recovered(operation: string): void {
-    if (this.#problems.size === 0) return;
-    this.#problems.clear();
-    this.#warn(`pino-cloudwatch: ${operation} to ${this.#destination()} works again`);
+    this.#warn(`pino-cloudwatch: ${problem}; going on, the group may exist (create it, or allow logs:CreateLogGroup)`);
   }
 }

@@ -1,2 +1,2 @@
-export { startRollbarReceiver, type ReceivedItem, type RollbarItem, type RollbarReceiver, type RollbarReceiverOptions, type RollbarTrace } from './rollbar.js';
+export { startRollbarReceiver, type ReceivedItem, type RollbarItem, type RollbarReceiver, type RollbarReceiverMode, type RollbarReceiverOptions, type RollbarTrace } from './rollbar.js';
 export { startXrayDaemon, type ReceivedDatagram, type XrayDaemon } from './xray-daemon.js';

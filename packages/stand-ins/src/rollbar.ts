@@ -37,9 +37,12 @@ export interface ReceivedItem {
   readonly item: RollbarItem;
 }
 
+/** `answer` as Rollbar does; `hang` reads the item and never answers; `throttle` answers 429 as Rollbar does over a rate limit. */
+export type RollbarReceiverMode = 'answer' | 'hang' | 'throttle';
+
 export interface RollbarReceiverOptions {
-  /** `answer` (default) as Rollbar does; `hang` reads the item and never answers. */
-  readonly mode?: 'answer' | 'hang';
+  /** How items are answered, `answer` by default; `setMode` changes it. */
+  readonly mode?: RollbarReceiverMode;
   /** Delay before answering. */
   readonly delayMs?: number;
   /** Port on 127.0.0.1; default one of the OS's choice. */
@@ -51,8 +54,10 @@ export interface RollbarReceiver {
   readonly endpoint: string;
   /** Every item received, in order. */
   readonly received: readonly ReceivedItem[];
-  /** How many items were answered so far. */
+  /** How many items were answered so far (with 200). */
   answered(): number;
+  /** How later items are answered; those already held by `hang` stay held. */
+  setMode(mode: RollbarReceiverMode): void;
   /** Closes the server and its connections. */
   close(): Promise<void>;
 }
@@ -61,9 +66,10 @@ export interface RollbarReceiver {
  * A stand-in for Rollbar's item API on 127.0.0.1: `POST /api/1/item/`
  * answered `{"err":0,"result":{"id":…,"uuid":…}}`, every item recorded.
  */
-export const startRollbarReceiver = async ({ mode = 'answer', delayMs = 0, port = 0 }: RollbarReceiverOptions = {}): Promise<RollbarReceiver> => {
+export const startRollbarReceiver = async ({ mode: initialMode = 'answer', delayMs = 0, port = 0 }: RollbarReceiverOptions = {}): Promise<RollbarReceiver> => {
   const received: ReceivedItem[] = [];
   let answered = 0;
+  let mode = initialMode;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -76,6 +82,10 @@ export const startRollbarReceiver = async ({ mode = 'answer', delayMs = 0, port 
       const item = JSON.parse(raw) as RollbarItem;
       received.push({ headers: req.headers, raw, item });
       if (mode === 'hang') return;
+      if (mode === 'throttle') {
+        res.writeHead(429, { 'content-type': 'application/json' }).end('{"err":1,"message":"rate limit exceeded"}');
+        return;
+      }
       setTimeout(() => {
         const result = { id: received.length, uuid: item.data.uuid };
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ err: 0, result }));
@@ -89,6 +99,9 @@ export const startRollbarReceiver = async ({ mode = 'answer', delayMs = 0, port 
     endpoint: `http://127.0.0.1:${String(address.port)}/api/1/item/`,
     received,
     answered: () => answered,
+    setMode: (next) => {
+      mode = next;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

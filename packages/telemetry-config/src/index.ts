@@ -2,3 +2,4 @@ export * from './export-config.js';
 export * from './headers.js';
 export * from './sampler.js';
 export * from './xray-daemon-address.js';
+export * from './xray-sampling-rule.js';

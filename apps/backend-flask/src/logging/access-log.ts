@@ -11,9 +11,9 @@ const roundMs = (ms: number): number => Math.round(ms * 10) / 10;
  * switched off (see `logController` in app.ts): this line says the same once.
  *
  * onResponse runs once the response is sent, when the SERVER span has
- * already ended. The http instrumentation binds the response to the
- * request's context, so pino's instrumentation still finds that span and
- * stamps the line with the request's `trace_id` and `span_id` (checked by
+ * already ended. server-span.ts runs the onResponse hooks in the request's
+ * context, so pino's instrumentation still finds that span and stamps the
+ * line with the request's `trace_id` and `span_id` (checked by
  * test/cloudwatch-wire.test.ts against the exported spans). Untraced
  * requests (health check, preflights) get no ids.
  */

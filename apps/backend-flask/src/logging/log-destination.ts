@@ -2,6 +2,7 @@ import type { CloudWatchTransportOptions } from '@cruddur/pino-cloudwatch';
 import { processLogStreamName } from '@cruddur/pino-cloudwatch/stream-name';
 import { SERVICE } from '@cruddur/telemetry-conventions';
 import pino, { type DestinationStream } from 'pino';
+import { telemetryIntervalMs } from '../telemetry/export-health.js';
 import type { CloudWatchSettings } from './cloudwatch-settings.js';
 
 /** Part of the shutdown budget: what is still queued for CloudWatch gets this long. */
@@ -44,6 +45,8 @@ export const createLogDestination = (settings: CloudWatchSettings): LogDestinati
     logStreamName,
     region: settings.region,
     closeTimeoutMs: CLOUDWATCH_CLOSE_TIMEOUT_MS,
+    // Failures: a line on stderr at once, then one per CRUDDUR_EXPORT_ERROR_INTERVAL_MS at most.
+    problemIntervalMs: telemetryIntervalMs(),
   };
   const transport = pino.transport({ target: import.meta.resolve('@cruddur/pino-cloudwatch'), options, worker: untracedWorker() });
   // Once the worker fails or is ended, lines go to stdout only: writing to it

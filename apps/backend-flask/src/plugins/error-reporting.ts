@@ -63,6 +63,7 @@ export const registerErrorReporting = async (app: FastifyInstance, config: Rollb
     if (!(await notifier.flush(ROLLBAR_FLUSH_TIMEOUT_MS))) {
       app.log.warn(`Rollbar: items still unsent after ${String(ROLLBAR_FLUSH_TIMEOUT_MS)} ms; closing without them`);
     }
+    notifier.close();
   });
   return notifier;
 };

@@ -1,5 +1,8 @@
 import type { RequestError } from '@cruddur/api-contract';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 interface Problem {
   readonly status: number;
@@ -33,10 +36,14 @@ const problemFor = (thrown: unknown, bodyLimit: number): Problem => {
       return { status: 415, error: 'unsupported_media_type', message: 'Request bodies must be sent as application/json' };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, error: 'payload_too_large', message: `Request body exceeds ${String(bodyLimit)} bytes` };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // Fastify's own message repeats the whole URL, however long.
+      return { status: 414, error: 'invalid_request', message: 'A path parameter exceeds 100 characters' };
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return { status, error: status === 404 ? 'not_found' : 'invalid_request', message: error.message ?? 'Bad request' };
+    const code: RequestError = status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'invalid_request';
+    return { status, error: code, message: error.message ?? 'Bad request' };
   }
   // Anything else is our fault: say so without details.
   return { status: 500, error: 'internal_error', message: 'Something went wrong on our side' };
@@ -60,5 +67,45 @@ export const registerErrorHandlers = (app: FastifyInstance, bodyLimit: number): 
 export const frameworkErrorHandler =
   (bodyLimit: number) =>
   (thrown: unknown, request: FastifyRequest, reply: FastifyReply): void => {
+    // Sent before any hook is set up for the request, onSend included.
+    reply.headers(SECURITY_HEADERS);
     void sendProblem(thrown, request, reply, bodyLimit);
   };
+
+/** What Node's parser refused, by its error code: Fastify's default answers, in our body shape. */
+const clientProblem = (code: string | undefined): Problem => {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return { status: 431, error: 'invalid_request', message: 'Request headers exceed 16 KiB' };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return { status: 408, error: 'invalid_request', message: 'Request not received in time' };
+    default:
+      return { status: 400, error: 'invalid_request', message: 'Request is not valid HTTP' };
+  }
+};
+
+/**
+ * For Fastify's `clientErrorHandler` option: a request Node's HTTP parser
+ * refuses (headers over its 16 KiB limit, bytes HTTP forbids) never reaches
+ * Fastify's routing or hooks, so this writes the whole answer itself, as
+ * Fastify's default does, but with `{"error", "message"}` and the security
+ * headers. Then the connection is closed: the parser cannot resync.
+ */
+export function clientErrorHandler(this: FastifyInstance, thrown: Error & { code?: string }, socket: Socket): void {
+  if (thrown.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem = clientProblem(thrown.code);
+  // The code only: Node's error carries the raw request bytes (rawPacket), credentials included.
+  this.log.debug({ code: thrown.code }, `client error: ${problem.message}`);
+  if (socket.writable) {
+    const body = JSON.stringify({ error: problem.error, message: problem.message });
+    const headers = {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+      ...SECURITY_HEADERS,
+    };
+    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    socket.write(`HTTP/1.1 ${String(problem.status)} ${STATUS_CODES[problem.status] ?? ''}\r\n${head}\r\n${body}`);
+  }
+  socket.destroy(thrown);
+}

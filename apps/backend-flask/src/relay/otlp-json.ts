@@ -12,19 +12,55 @@ const isAttributeList = (value: unknown): value is JsonObject[] =>
 const NOT_OTLP = 'expected an OTLP/JSON trace export: {"resourceSpans": [{"resource": {...}, "scopeSpans": [...]}]}';
 
 /**
+ * Deeper than any export a browser makes (a span attribute's value object
+ * sits 10 levels down). A body within the size limit can nest ~260,000 levels, which
+ * JSON.parse takes but re-serialising it does not (stack overflow).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** A browser exports one resource per batch; more is padding, each one grown by the pinned name. */
+export const MAX_RESOURCE_SPANS = 64;
+
+/** Throws unless no object or array in the JSON text nests deeper than MAX_JSON_DEPTH; one pass, strings skipped. */
+const checkDepth = (text: string): void => {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c) i++; // backslash: skip the escaped character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x7b || char === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) throw new OtlpPayloadError(`the JSON nests deeper than ${String(MAX_JSON_DEPTH)} levels`);
+    } else if (char === 0x7d || char === 0x5d) {
+      depth--;
+    }
+  }
+};
+
+/**
  * Rewrites an OTLP/JSON ExportTraceServiceRequest so that every resource's
- * `service.name` is `serviceName`. Throws OtlpPayloadError when the body is
- * not JSON or not shaped like a trace export with at least one resourceSpans.
+ * `service.name` is `serviceName`, keeping only the `resourceSpans` field.
+ * Throws OtlpPayloadError when the body is not JSON, nests deeper than
+ * MAX_JSON_DEPTH, or is not shaped like a trace export with 1 to
+ * MAX_RESOURCE_SPANS resourceSpans.
  */
 export const pinServiceNameJson = (body: Buffer, serviceName: string): Buffer => {
+  const text = body.toString('utf8');
+  checkDepth(text);
   let request: unknown;
   try {
-    request = JSON.parse(body.toString('utf8'));
+    request = JSON.parse(text);
   } catch {
     throw new OtlpPayloadError('the body is not valid JSON');
   }
   if (!isObject(request) || !Array.isArray(request.resourceSpans) || request.resourceSpans.length === 0) {
     throw new OtlpPayloadError(NOT_OTLP);
+  }
+  if (request.resourceSpans.length > MAX_RESOURCE_SPANS) {
+    throw new OtlpPayloadError(`more than ${String(MAX_RESOURCE_SPANS)} resourceSpans in one export`);
   }
   for (const entry of request.resourceSpans) {
     if (!isObject(entry)) throw new OtlpPayloadError(NOT_OTLP);
@@ -38,5 +74,8 @@ export const pinServiceNameJson = (body: Buffer, serviceName: string): Buffer =>
     ];
     entry.resource = resource;
   }
-  return Buffer.from(JSON.stringify(request));
+  // resourceSpans alone: OTLP/JSON has no other top-level field, and some
+  // receivers (the Collector's) also read `resource_spans`, which would
+  // carry spans past the pinning.
+  return Buffer.from(JSON.stringify({ resourceSpans: request.resourceSpans }));
 };

@@ -1,3 +1,4 @@
+import { MAX_RESOURCE_SPANS } from './otlp-json.js';
 import { OtlpPayloadError } from './payload-error.js';
 import { lenField, readFields, WIRE_LEN, type WireField } from './protobuf-wire.js';
 
@@ -70,7 +71,8 @@ const pinResourceSpans = (bytes: Uint8Array, entry: WireField, serviceName: stri
  * Rewrites a binary ExportTraceServiceRequest so that every resource's
  * `service.name` is `serviceName`, working on the wire format alone: spans
  * and unknown fields pass through byte for byte. Throws OtlpPayloadError when
- * the body is not a well-formed request with at least one ResourceSpans.
+ * the body is not a well-formed request with 1 to MAX_RESOURCE_SPANS
+ * ResourceSpans.
  */
 export const pinServiceNameProtobuf = (body: Uint8Array, serviceName: string): Buffer => {
   const parts: Uint8Array[] = [];
@@ -78,6 +80,7 @@ export const pinServiceNameProtobuf = (body: Uint8Array, serviceName: string): B
   for (const field of readFields(body)) {
     if (field.number === REQUEST_RESOURCE_SPANS) {
       resourceSpans++;
+      if (resourceSpans > MAX_RESOURCE_SPANS) throw new OtlpPayloadError(`more than ${String(MAX_RESOURCE_SPANS)} resource_spans in one export`);
       const entry = lengthDelimited(field, 'ExportTraceServiceRequest.resource_spans');
       parts.push(lenField(REQUEST_RESOURCE_SPANS, pinResourceSpans(body, entry, serviceName)));
     } else {

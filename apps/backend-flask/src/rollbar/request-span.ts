@@ -6,7 +6,7 @@ import { honeycombTraceUrl } from './trace-link.js';
 /**
  * The span standing for the current request: the SERVER span the http
  * instrumentation started (it leaves it in the context's RPC metadata, under
- * the spans @fastify/otel and the use cases add), else the active span.
+ * the spans the use cases add), else the active span.
  * Undefined for untraced requests and with tracing off.
  */
 export const requestSpanContext = (): SpanContext | undefined => {

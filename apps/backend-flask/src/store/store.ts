@@ -14,6 +14,8 @@ import type {
 export class Store {
   readonly #users = new Map<string, UserRecord>();
   readonly #activities = new Map<string, ActivityRecord>();
+  /** Replies by the uuid of the crud they answer, in the order they were added. */
+  readonly #replies = new Map<string, ActivityRecord[]>();
   readonly #notifications: NotificationRecord[] = [];
   readonly #conversations = new Map<string, ConversationRecord>();
   readonly #messages: MessageRecord[] = [];
@@ -32,10 +34,18 @@ export class Store {
     return user;
   }
 
+  /** Refuses a uuid already stored: records are never replaced, so the reply index stays true. */
   addActivity(activity: ActivityRecord): void {
     this.requireUser(activity.handle);
-    if (activity.reply_to_activity_uuid !== null) this.requireActivity(activity.reply_to_activity_uuid);
+    if (this.#activities.has(activity.uuid)) throw new Error(`store already has activity ${activity.uuid}`);
+    const parent = activity.reply_to_activity_uuid;
+    if (parent !== null) this.requireActivity(parent);
     this.#activities.set(activity.uuid, activity);
+    if (parent !== null) {
+      const replies = this.#replies.get(parent);
+      if (replies) replies.push(activity);
+      else this.#replies.set(parent, [activity]);
+    }
   }
 
   activity(uuid: string): ActivityRecord | undefined {
@@ -52,8 +62,9 @@ export class Store {
     return [...this.#activities.values()];
   }
 
+  /** The direct replies to `uuid`, oldest added first: a lookup, not a scan of every crud. */
   repliesTo(uuid: string): ActivityRecord[] {
-    return this.activities().filter((activity) => activity.reply_to_activity_uuid === uuid);
+    return [...(this.#replies.get(uuid) ?? [])];
   }
 
   addNotification(notification: NotificationRecord): void {

@@ -13,20 +13,20 @@ const sizeOf = (declared: unknown, payload: unknown): number | undefined => {
 
 /**
  * Records each reply's size on its request's SERVER span, for X-Ray's
- * `http.response.content_length`: the http instrumentation cannot read it,
- * as Fastify hands its headers straight to `writeHead`. Added to every
- * Fastify instance through Fastify's initialization channel, as @fastify/otel
- * adds itself, so the app needs no change.
+ * `http.response.content_length`. Added to every
+ * Fastify instance through Fastify's initialization channel, as server-span.ts
+ * adds its hooks, so the app needs no change.
  */
 export const recordResponseSizes = (): void => {
   subscribe('fastify.initialization', (message) => {
     const { fastify } = message as { fastify: FastifyInstance };
-    fastify.addHook('onSend', async (_request, reply, payload) => {
-      // The http instrumentation keeps its SERVER span in the request's context.
+    // A callback hook, not an async one: no promise per request.
+    fastify.addHook('onSend', (_request, reply, payload, done) => {
+      // server-span.ts keeps the SERVER span in the request context's RPC metadata.
       const server = getRPCMetadata(context.active())?.span;
       const size = sizeOf(reply.getHeader('content-length'), payload);
       if (server && size !== undefined) server.setAttribute(ATTR_HTTP_RESPONSE_BODY_SIZE, size);
-      return payload;
+      done(null, payload);
     });
   });
 };

@@ -1,4 +1,4 @@
-import { nonBlank, type Check, type Describe, type Env } from '../finding.js';
+import { finding, nonBlank, type Check, type Describe, type Env } from '../finding.js';
 
 const CLOUDWATCH = 'CloudWatch Logs';
 const DEFAULT_LOG_GROUP = 'Cruddur';
@@ -9,7 +9,7 @@ export const checkCloudWatch: Check = (env) => {
   const group = nonBlank(env.CLOUDWATCH_LOG_GROUP);
   return group === undefined || LOG_GROUP_NAME.test(group)
     ? []
-    : [{ level: 'error', integration: CLOUDWATCH, message: `CLOUDWATCH_LOG_GROUP must be 1 to 512 letters, digits or . - _ / #, got ${JSON.stringify(group)}`, fix: `use a name such as ${DEFAULT_LOG_GROUP} or /cruddur/backend-flask` }];
+    : [finding('cloudwatch-log-group', `CLOUDWATCH_LOG_GROUP must be 1 to 512 letters, digits or . - _ / #, got ${JSON.stringify(group)}`, `use a name such as ${DEFAULT_LOG_GROUP} or /cruddur/backend-flask`)];
 };
 
 const credentials = (env: Env): string | undefined => {

@@ -1,7 +1,5 @@
-import type { Check, Finding } from '../finding.js';
+import { finding, type Check, type Finding } from '../finding.js';
 import { KNOWN_VARIABLES } from '../variables.js';
-
-const INTEGRATION = 'variables';
 
 /** Levenshtein distance, one row at a time. */
 export const editDistance = (a: string, b: string): number => {
@@ -37,15 +35,15 @@ export const checkNames: Check = (env) => {
   for (const [name, value] of Object.entries(env)) {
     const meant = nearMiss(name);
     if (meant !== undefined) {
-      findings.push({ level: 'warning', integration: INTEGRATION, message: `${name} is set: did you mean ${meant}?`, fix: `rename ${name} to ${meant}` });
+      findings.push(finding('variable-near-miss', `${name} is set: did you mean ${meant}?`, `rename ${name} to ${meant}`));
     }
     if (value === undefined || !KNOWN_VARIABLES.includes(name)) continue;
     if (value === '') {
-      findings.push({ level: 'info', integration: INTEGRATION, message: `${name} is set but empty, so it counts as unset`, fix: `give ${name} a value or remove it` });
+      findings.push(finding('variable-empty', `${name} is set but empty, so it counts as unset`, `give ${name} a value or remove it`));
     } else if (QUOTED.test(value.trim())) {
-      findings.push({ level: 'warning', integration: INTEGRATION, message: `${name} is wrapped in quotes, which the apps keep as part of the value`, fix: `remove the quotes around ${name}'s value` });
+      findings.push(finding('variable-quoted', `${name} is wrapped in quotes, which the apps keep as part of the value`, `remove the quotes around ${name}'s value`));
     } else if (value !== value.trim()) {
-      findings.push({ level: 'warning', integration: INTEGRATION, message: `${name} has spaces around its value`, fix: `remove the spaces around ${name}'s value` });
+      findings.push(finding('variable-spaces', `${name} has spaces around its value`, `remove the spaces around ${name}'s value`));
     }
   }
   return findings;

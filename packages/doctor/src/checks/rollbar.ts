@@ -1,5 +1,5 @@
 import { maskSecret } from '@cruddur/telemetry-config';
-import { nonBlank, type Check, type Describe, type Finding } from '../finding.js';
+import { finding, nonBlank, type Check, type Describe, type Finding } from '../finding.js';
 
 const ROLLBAR = 'Rollbar';
 const TOKEN = /^[0-9a-f]{32}$/;
@@ -7,14 +7,14 @@ const TOKEN = /^[0-9a-f]{32}$/;
 const checkShape = (name: string, token: string | undefined): Finding[] =>
   token === undefined || TOKEN.test(token)
     ? []
-    : [{ level: 'error', integration: ROLLBAR, message: `${name} ${maskSecret(token)} is not a Rollbar access token (32 hex characters)`, fix: `copy the token again from Rollbar → Project settings → Project access tokens` }];
+    : [finding('rollbar-token-shape', `${name} ${maskSecret(token)} is not a Rollbar access token (32 hex characters)`)];
 
 export const checkRollbar: Check = (env) => {
   const server = nonBlank(env.ROLLBAR_ACCESS_TOKEN);
   const client = nonBlank(env.VITE_ROLLBAR_CLIENT_TOKEN);
   const same: Finding[] =
     server !== undefined && server === client
-      ? [{ level: 'warning', integration: ROLLBAR, message: `ROLLBAR_ACCESS_TOKEN and VITE_ROLLBAR_CLIENT_TOKEN are the same token (${maskSecret(server)}); the client token ships in the bundle`, fix: 'use a post_server_item token for the API and a post_client_item token for the browser' }]
+      ? [finding('rollbar-same-token', `ROLLBAR_ACCESS_TOKEN and VITE_ROLLBAR_CLIENT_TOKEN are the same token (${maskSecret(server)}); the client token ships in the bundle`)]
       : [];
   return [...checkShape('ROLLBAR_ACCESS_TOKEN', server), ...checkShape('VITE_ROLLBAR_CLIENT_TOKEN', client), ...same];
 };

@@ -9,9 +9,7 @@ import {
 } from '@cruddur/telemetry-config';
 import { resolveUrls } from '@cruddur/config';
 import { SERVICE } from '@cruddur/telemetry-conventions';
-import { attempt, nonBlank, thrown, type Check, type Describe, type Finding } from '../finding.js';
-
-const TRACING = 'tracing';
+import { attempt, finding, nonBlank, thrown, type Check, type Describe, type Finding } from '../finding.js';
 
 export type HoneycombKeyKind = 'classic' | 'ingest' | 'configuration' | 'unknown';
 
@@ -26,9 +24,9 @@ export const honeycombKeyKind = (key: string): HoneycombKeyKind => {
 const checkKey = (key: string): Finding[] => {
   switch (honeycombKeyKind(key)) {
     case 'configuration':
-      return [{ level: 'error', integration: TRACING, message: `HONEYCOMB_API_KEY ${maskSecret(key)} is a configuration key: it cannot send events`, fix: 'create an ingest key (Environment settings → API keys) and use it' }];
+      return [finding('honeycomb-configuration-key', `HONEYCOMB_API_KEY ${maskSecret(key)} is a configuration key: it cannot send events`, 'create an ingest key (Environment settings → API keys) and use it')];
     case 'unknown':
-      return [{ level: 'warning', integration: TRACING, message: `HONEYCOMB_API_KEY ${maskSecret(key)} has no known Honeycomb key shape`, fix: 'copy the key again: 32 hex characters (classic) or hcaik_… (ingest, 64 characters)' }];
+      return [finding('honeycomb-key-shape', `HONEYCOMB_API_KEY ${maskSecret(key)} has no known Honeycomb key shape`, 'copy the key again: 32 hex characters (classic) or hcaik_… (ingest, 64 characters)')];
     default:
       return [];
   }
@@ -43,24 +41,23 @@ const checkHeaderKey = (key: string | undefined, headers: string | undefined): F
     return [];
   }
   if (key === undefined || sent === undefined || sent === key) return [];
-  return [{
-    level: 'error',
-    integration: TRACING,
-    message: `OTEL_EXPORTER_OTLP_HEADERS sends ${HONEYCOMB_KEY_HEADER}=${maskSecret(sent)} but HONEYCOMB_API_KEY is ${maskSecret(key)}`,
-    fix: `keep one key: drop ${HONEYCOMB_KEY_HEADER} from OTEL_EXPORTER_OTLP_HEADERS or make both the same`,
-  }];
+  return [finding(
+    'honeycomb-header-mismatch',
+    `OTEL_EXPORTER_OTLP_HEADERS sends ${HONEYCOMB_KEY_HEADER}=${maskSecret(sent)} but HONEYCOMB_API_KEY is ${maskSecret(key)}`,
+    `keep one key: drop ${HONEYCOMB_KEY_HEADER} from OTEL_EXPORTER_OTLP_HEADERS or make both the same`,
+  )];
 };
 
 const checkServiceName = (name: string | undefined): Finding[] =>
   name === SERVICE.frontend
-    ? [{ level: 'error', integration: TRACING, message: `OTEL_SERVICE_NAME=${SERVICE.frontend} is the browser's name: both apps would report as one service`, fix: `unset OTEL_SERVICE_NAME (the API defaults to ${SERVICE.backend})` }]
+    ? [finding('service-name-frontend', `OTEL_SERVICE_NAME=${SERVICE.frontend} is the browser's name: both apps would report as one service`, `unset OTEL_SERVICE_NAME (the API defaults to ${SERVICE.backend})`)]
     : [];
 
 export const checkTracing: Check = (env) => {
   const key = nonBlank(env.HONEYCOMB_API_KEY);
   return [
-    ...thrown(TRACING, 'correct the variable named above (see .env.example)', () => resolveTraceExport(env)),
-    ...thrown(TRACING, 'correct the sampler variables (see .env.example)', () => resolveTraceSampler(env)),
+    ...thrown('trace-config-invalid', 'correct the variable named above (see .env.example)', () => resolveTraceExport(env)),
+    ...thrown('sampler-invalid', 'correct the sampler variables (see .env.example)', () => resolveTraceSampler(env)),
     ...(key === undefined ? [] : checkKey(key)),
     ...checkHeaderKey(key, nonBlank(env.OTEL_EXPORTER_OTLP_HEADERS)),
     ...checkServiceName(nonBlank(env.OTEL_SERVICE_NAME)),

@@ -1,5 +1,5 @@
 import { resolveUrls } from '@cruddur/config';
-import { attempt, nonBlank, thrown, type Check, type Describe, type Finding } from '../finding.js';
+import { attempt, finding, nonBlank, thrown, type Check, type Describe, type Finding } from '../finding.js';
 
 const URLS = 'CORS / URLs';
 const GITPOD = 'Gitpod';
@@ -9,11 +9,11 @@ const checkGitpod: Check = (env) => {
   const host = nonBlank(env.GITPOD_WORKSPACE_CLUSTER_HOST);
   if ((id === undefined) === (host === undefined)) return [];
   const missing = id === undefined ? 'GITPOD_WORKSPACE_ID' : 'GITPOD_WORKSPACE_CLUSTER_HOST';
-  return [{ level: 'warning', integration: GITPOD, message: `${missing} is missing, so the Gitpod URLs are not derived and localhost is used`, fix: `set ${missing} too, or set FRONTEND_URL and BACKEND_URL` }];
+  return [finding('gitpod-half-set', `${missing} is missing, so the Gitpod URLs are not derived and localhost is used`, `set ${missing} too, or set FRONTEND_URL and BACKEND_URL`)];
 };
 
 export const checkUrls: Check = (env, files) => {
-  const findings: Finding[] = thrown(URLS, 'set FRONTEND_URL / BACKEND_URL to an origin such as https://example.com', () => resolveUrls(env));
+  const findings: Finding[] = thrown('url-invalid', 'set FRONTEND_URL / BACKEND_URL to an origin such as https://example.com', () => resolveUrls(env));
   return [...findings, ...checkGitpod(env, files)];
 };
 

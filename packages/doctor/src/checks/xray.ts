@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
-import { parseDaemonAddress } from '@cruddur/telemetry-config';
+import { parseDaemonAddress, parseSamplingRule, type SamplingRule } from '@cruddur/telemetry-config';
 import { SERVICE } from '@cruddur/telemetry-conventions';
-import { nonBlank, type Check, type Describe, type Env, type Files, type Finding } from '../finding.js';
+import { errorMessage, finding, nonBlank, thrown, type Check, type Describe, type Env, type Files, type Finding } from '../finding.js';
 
 const XRAY = 'X-Ray';
 const DEFAULT_RULES_FILE = 'aws/json/xray.json';
@@ -9,14 +9,9 @@ const DEFAULT_RULES_FILE = 'aws/json/xray.json';
 /** The API's reading of AWS_XRAY_DAEMON_ADDRESS: host:port, udp:host:port, or "tcp:host:port udp:host:port". */
 const checkAddress = (address: string): Finding[] => {
   if (!/\s/.test(address) && address.startsWith('tcp:')) {
-    return [{ level: 'error', integration: XRAY, message: `AWS_XRAY_DAEMON_ADDRESS=${address}: the daemon listens on UDP`, fix: `use ${address.replace(/^tcp:/, 'udp:')} (or host:port)` }];
+    return [finding('xray-address-tcp', `AWS_XRAY_DAEMON_ADDRESS=${address}: the daemon listens on UDP`, `use ${address.replace(/^tcp:/, 'udp:')} (or host:port)`)];
   }
-  try {
-    parseDaemonAddress(address);
-    return [];
-  } catch (error) {
-    return [{ level: 'error', integration: XRAY, message: (error as Error).message, fix: 'use xray-daemon:2000 in compose, 127.0.0.1:2000 elsewhere' }];
-  }
+  return thrown('xray-address-invalid', 'use xray-daemon:2000 in compose, 127.0.0.1:2000 elsewhere', () => parseDaemonAddress(address));
 };
 
 const rulesPath = (env: Env, files: Files): string => {
@@ -24,42 +19,38 @@ const rulesPath = (env: Env, files: Files): string => {
   return isAbsolute(path) ? path : join(files.root, path);
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** What is wrong with the rule document, or undefined when it is fine. */
-const ruleProblem = (document: unknown, service: string): string | undefined => {
-  const rule = isObject(document) ? document.SamplingRule : undefined;
-  if (!isObject(rule)) return 'expected {"SamplingRule": {...}}';
-  if (typeof rule.RuleName !== 'string' || rule.RuleName === '') return 'SamplingRule.RuleName is missing';
-  if (typeof rule.FixedRate !== 'number' || rule.FixedRate < 0 || rule.FixedRate > 1) return 'SamplingRule.FixedRate must be a number from 0 to 1';
-  if (!Number.isInteger(rule.ReservoirSize) || (rule.ReservoirSize as number) < 0) return 'SamplingRule.ReservoirSize must be an integer of 0 or more';
-  if (rule.ServiceName !== service && rule.ServiceName !== '*') return `SamplingRule.ServiceName is ${JSON.stringify(rule.ServiceName)}, not the API's ${service}`;
-  return undefined;
-};
+/** X-Ray's wildcards: `*` any run of characters, `?` exactly one, case-insensitive. */
+const wildcard = (pattern: string): RegExp =>
+  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`, 'is');
 
 const checkRulesFile: Check = (env, files) => {
   const path = rulesPath(env, files);
   const text = files.read(path);
-  const fail = (message: string): Finding[] => [{ level: 'error', integration: XRAY, message: `sampling rule file ${path}: ${message}`, fix: `fix the file or point AWS_XRAY_SAMPLING_RULES_FILE at ${DEFAULT_RULES_FILE}` }];
+  const fail = (message: string): Finding[] => [finding('xray-sampling-rule', `sampling rule file ${path}: ${message}`, `fix the file or point AWS_XRAY_SAMPLING_RULES_FILE at ${DEFAULT_RULES_FILE}`)];
   if (text === undefined) return fail('cannot be read');
-  let document: unknown;
+  let rule: SamplingRule;
   try {
-    document = JSON.parse(text);
-  } catch {
-    return fail('is not valid JSON');
+    rule = parseSamplingRule(JSON.parse(text));
+  } catch (error) {
+    return fail(error instanceof SyntaxError ? 'is not valid JSON' : errorMessage(error));
   }
-  const problem = ruleProblem(document, nonBlank(env.OTEL_SERVICE_NAME) ?? SERVICE.backend);
-  return problem === undefined ? [] : fail(problem);
+  const service = nonBlank(env.OTEL_SERVICE_NAME) ?? SERVICE.backend;
+  if (wildcard(rule.serviceName).test(service)) return [];
+  return [finding(
+    'xray-rule-service',
+    `sampling rule ${rule.ruleName} in ${path} is for ServiceName ${JSON.stringify(rule.serviceName)}, not the API's ${service}: X-Ray's default rule applies instead`,
+    `set "ServiceName": "${service}" (or "*") in the rule`,
+  )];
 };
 
 const checkRegion: Check = (env) => {
   const region = nonBlank(env.AWS_REGION);
   const fallback = nonBlank(env.AWS_DEFAULT_REGION);
   if (region === undefined && fallback !== undefined) {
-    return [{ level: 'info', integration: 'AWS', message: 'only AWS_DEFAULT_REGION is set: the API reads it, the X-Ray daemon container reads AWS_REGION', fix: `also set AWS_REGION=${fallback}` }];
+    return [finding('aws-region-default-only', 'only AWS_DEFAULT_REGION is set: the API reads it, the X-Ray daemon container reads AWS_REGION', `also set AWS_REGION=${fallback}`)];
   }
   if (region !== undefined && fallback !== undefined && region !== fallback) {
-    return [{ level: 'warning', integration: 'AWS', message: `AWS_REGION=${region} and AWS_DEFAULT_REGION=${fallback} disagree; AWS_REGION wins`, fix: 'set both to the same region' }];
+    return [finding('aws-region-mismatch', `AWS_REGION=${region} and AWS_DEFAULT_REGION=${fallback} disagree; AWS_REGION wins`, 'set both to the same region')];
   }
   return [];
 };

@@ -3,16 +3,17 @@ import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-node';
 import type { DaemonAddress } from '@cruddur/telemetry-config';
 import { MAX_DATAGRAM_BYTES, toDatagrams } from './documents.js';
 import { ProblemReport } from './problems.js';
-import { XraySampling, type SamplingOptions } from './sampling.js';
-import type { SamplingRule } from './sampling-rule.js';
 import { TraceAssembly } from './trace-assembly.js';
 import { UdpSender } from './udp-sender.js';
 
-export interface XrayExporterOptions extends SamplingOptions {
+export interface XrayExporterOptions {
   readonly address: DaemonAddress;
-  readonly rule: SamplingRule;
   /** Where problems are reported, once a minute at most; default console.warn. */
   readonly warn?: (message: string) => void;
+  /** Milliseconds since the epoch. */
+  readonly now?: () => number;
+  /** A report shared with the sampling processor; by default one of its own through `warn`. */
+  readonly problems?: ProblemReport;
   readonly maxDatagramBytes?: number;
 }
 
@@ -28,8 +29,9 @@ export const isTimelyTraceId = (traceId: string, nowMillis: number): boolean => 
 
 /**
  * Sends the API's requests to X-Ray through the daemon: each SERVER span a
- * segment, the spans under it subsegments, for the traces the sampling rule
- * picks. It never fails an export: whatever goes wrong is counted and
+ * segment, the spans under it subsegments. It is handed only the traces the
+ * sampling rule picked (XraySpanProcessor decides when the SERVER span
+ * starts). It never fails an export: whatever goes wrong is counted and
  * reported, and the other exporters are not held up.
  */
 export class XraySpanExporter implements SpanExporter {
@@ -40,20 +42,10 @@ export class XraySpanExporter implements SpanExporter {
 
   constructor(options: XrayExporterOptions) {
     const now = options.now ?? Date.now;
-    this.problems = new ProblemReport({ warn: options.warn ?? ((message) => { console.warn(message); }), now });
+    this.problems = options.problems ?? new ProblemReport({ warn: options.warn ?? ((message) => { console.warn(message); }), now });
     this.sender = new UdpSender(options.address, { problems: this.problems });
     this.maxDatagramBytes = options.maxDatagramBytes ?? MAX_DATAGRAM_BYTES;
-    const sampling = new XraySampling(options.rule, options);
-    this.assembly = new TraceAssembly({
-      now,
-      decide: (server, request) => {
-        if (!isTimelyTraceId(server.spanContext().traceId, now())) {
-          this.problems.count('skipped traces whose id X-Ray refuses (not started by an X-Ray id generator, or over 28 days old)');
-          return false;
-        }
-        return sampling.decide(request).sampled;
-      },
-    });
+    this.assembly = new TraceAssembly({ now });
   }
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {

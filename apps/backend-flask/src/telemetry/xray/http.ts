@@ -4,8 +4,8 @@ import { isIP } from 'node:net';
 import type { HttpBlock } from './segment.js';
 
 /**
- * The response size, which the http instrumentation does not record: set
- * by our Fastify hook (response-size.ts). `http.response.body.size`
+ * The response size, which server-span.ts does not record: set by its own
+ * Fastify hook (response-size.ts), only when X-Ray is on. `http.response.body.size`
  * is still in semantic-conventions' incubating set, too big to load for one key.
  */
 export const ATTR_HTTP_RESPONSE_BODY_SIZE = 'http.response.body.size';

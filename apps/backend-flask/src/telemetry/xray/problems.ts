@@ -20,6 +20,11 @@ export class ProblemReport {
     this.now = options.now ?? Date.now;
   }
 
+  /** Writes one line where this report's lines go (the X-Ray sender's export health writes there too). */
+  say(line: string): void {
+    this.options.warn(line);
+  }
+
   /** Counts one occurrence of `problem` (a short sentence, e.g. `send failed: ECONNREFUSED`). */
   count(problem: string, times = 1): void {
     this.counts.set(problem, (this.counts.get(problem) ?? 0) + times);

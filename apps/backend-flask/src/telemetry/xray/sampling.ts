@@ -29,14 +29,16 @@ const DEFAULT_RULE: Pick<SamplingRule, 'ruleName' | 'reservoirSize' | 'fixedRate
  * A value the request does not have rules nothing out, as in the X-Ray
  * SDKs: there is no service type outside AWS.
  */
+const fits = (pattern: string | undefined, value: string | undefined): boolean =>
+  !value || pattern === '*' || wildcardMatch(pattern ?? '', value);
+
+// Asked once per request: no arrays, and `*` (every field of the repository's rule but one) needs no matching.
 const matches = (rule: SamplingRule, request: SampledRequest): boolean =>
-  [
-    [rule.serviceName, request.serviceName],
-    [rule.serviceType, request.serviceType],
-    [rule.host, request.host],
-    [rule.httpMethod, request.method],
-    [rule.urlPath, request.path],
-  ].every(([pattern, value]) => !value || wildcardMatch(pattern ?? '', value));
+  fits(rule.serviceName, request.serviceName) &&
+  fits(rule.serviceType, request.serviceType) &&
+  fits(rule.host, request.host) &&
+  fits(rule.httpMethod, request.method) &&
+  fits(rule.urlPath, request.path);
 
 /** A reservoir of `size` requests per wall-clock second. */
 class Reservoir {

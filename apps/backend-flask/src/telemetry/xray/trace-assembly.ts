@@ -18,8 +18,11 @@ export type Placement =
   | { readonly kind: 'subsegment'; readonly traceId: string; readonly parentId: string; readonly tree: SpanTree };
 
 export interface AssemblyOptions {
-  /** Decides once per trace, on the trace's first SERVER span. */
-  readonly decide: (server: ReadableSpan, request: SampledRequest) => boolean;
+  /**
+   * Decides once per trace, on the trace's first SERVER span; by default
+   * every trace is sent (the exporter is handed sampled traces only).
+   */
+  readonly decide?: (server: ReadableSpan, request: SampledRequest) => boolean;
   readonly now?: () => number;
   /** Spans of traces whose SERVER span has not ended are kept this long (default 60 s)... */
   readonly pendingTtlMs?: number;
@@ -125,7 +128,8 @@ export class TraceAssembly {
   private decisionFor(traceId: string, server: ReadableSpan): Decided {
     const known = this.decided.get(traceId);
     if (known) return known;
-    const decision = { sampled: this.options.decide(server, sampledRequestOf(server)), placed: new Set<string>() };
+    const sampled = this.options.decide ? this.options.decide(server, sampledRequestOf(server)) : true;
+    const decision = { sampled, placed: new Set<string>() };
     this.decided.set(traceId, decision);
     if (this.decided.size > this.maxDecidedTraces) {
       const oldest = this.decided.keys().next().value;

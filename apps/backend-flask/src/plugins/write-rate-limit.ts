@@ -1,0 +1,40 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+
+/** The routes that create something: one budget for all three, per client address. */
+export const WRITE_ROUTES: ReadonlySet<string> = new Set(['/api/activities', '/api/activities/:uuid/reply', '/api/messages']);
+
+export const WRITE_WINDOW_MS = 60_000;
+
+/**
+ * At most `perMinute` POSTs to the write routes per client address (the
+ * connection's: no proxy header is trusted, so behind a proxy every client
+ * shares one budget) in a fixed one-minute window; the next answers
+ * `429 {"error": "rate_limited", "message"}` with `Retry-After`. Reads are
+ * never limited. `0` turns the limit off (the benchmark posts thousands a
+ * second from one address). Counted before the body is read, so refused
+ * writes cost no parsing; requests refused later (400, 422) still count.
+ */
+export const registerWriteRateLimit = async (app: FastifyInstance, perMinute: number): Promise<void> => {
+  if (perMinute === 0) return;
+  // global: false, so no route is limited by the plugin itself; this hook
+  // applies our one limiter to the write routes. The relay registers its
+  // own, encapsulated.
+  await app.register(rateLimit, { global: false });
+  const limiter = app.createRateLimit({ max: perMinute, timeWindow: WRITE_WINDOW_MS });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'POST' || !WRITE_ROUTES.has(request.routeOptions.url ?? '')) return;
+    const limit = await limiter(request);
+    if (limit.isAllowed) return;
+    reply.header('x-ratelimit-limit', limit.max);
+    reply.header('x-ratelimit-remaining', limit.remaining);
+    reply.header('x-ratelimit-reset', limit.ttlInSeconds);
+    if (!limit.isExceeded) return;
+    reply.header('retry-after', limit.ttlInSeconds);
+    return reply.code(429).send({
+      error: 'rate_limited',
+      message: `Too many writes: at most ${String(perMinute)} a minute; try again in ${String(limit.ttlInSeconds)} s`,
+    });
+  });
+};

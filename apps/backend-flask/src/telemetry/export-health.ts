@@ -1,0 +1,34 @@
+import { DEFAULT_EXPORT_ERROR_INTERVAL_MS, ExportHealth, exportErrorIntervalMs, type FailureHints, type LineKind } from '@cruddur/export-health';
+
+/** Where the API's lines about its telemetry destinations go: stderr, one line each. */
+export const toStderr = (line: string): void => {
+  console.error(line);
+};
+
+/**
+ * CRUDDUR_EXPORT_ERROR_INTERVAL_MS for the exporters started before the app
+ * (instrumentation.ts): a malformed value falls back to the default here, as
+ * the app's own configuration then refuses to start naming the variable.
+ */
+export const telemetryIntervalMs = (env: NodeJS.ProcessEnv = process.env): number => {
+  try {
+    return exportErrorIntervalMs(env);
+  } catch {
+    return DEFAULT_EXPORT_ERROR_INTERVAL_MS;
+  }
+};
+
+export interface DestinationHealth {
+  readonly health: ExportHealth;
+  readonly hints: FailureHints;
+}
+
+/** A destination's reporter writing `backend-flask: export to <destination> …` lines to stderr (or `write`). */
+export const destinationHealth = (
+  destination: string,
+  hints: FailureHints,
+  { intervalMs = telemetryIntervalMs(), write = toStderr }: { intervalMs?: number; write?: (line: string, kind: LineKind) => void } = {},
+): DestinationHealth => ({
+  health: new ExportHealth({ destination, noun: hints.noun, prefix: 'backend-flask', write, intervalMs }),
+  hints,
+});

@@ -1,0 +1,209 @@
+import { subscribe } from 'node:diagnostics_channel';
+import type { Agent } from 'node:http';
+import { httpFailure, networkFailure, type ExportFailure, type ExportHealth, type FailureHints } from '@cruddur/export-health';
+import { printableUrl, type Env, type TraceExport } from '@cruddur/telemetry-config';
+import { createNoopMeter, type Attributes, type Meter, type MeterProvider } from '@opentelemetry/api';
+import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
+import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as ProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import type { BufferConfig, ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-node';
+import { destinationHealth } from './export-health.js';
+
+type Destination = Extract<TraceExport, { enabled: true }>;
+
+/** The variable that set the address, in resolveTraceExport's order. */
+const addressVariable = (destination: Destination, env: Env): string => {
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim()) return 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT';
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim()) return 'OTEL_EXPORTER_OTLP_ENDPOINT';
+  if (destination.destination === 'honeycomb') return 'HONEYCOMB_API_ENDPOINT';
+  return 'TRACE_VIEWER_ENDPOINT (is the trace viewer running?)';
+};
+
+/** What to name in the hints: the key on 401/403, the variable that set the address when unreachable. */
+export const otlpHints = (destination: Destination, env: Env): FailureHints => ({
+  credentials: destination.destination === 'honeycomb' ? 'HONEYCOMB_API_KEY' : 'the headers in OTEL_EXPORTER_OTLP_HEADERS',
+  address: addressVariable(destination, env),
+  noun: 'spans',
+});
+
+export const describeOtlpDestination = ({ destination, url }: Destination): string =>
+  `${destination === 'honeycomb' ? 'Honeycomb' : destination === 'local' ? 'the trace viewer' : 'OTLP'} ${printableUrl(url)}`;
+
+interface Outcome {
+  readonly at: number;
+  readonly failure: ExportFailure | undefined;
+}
+
+/**
+ * What the exporter's own HTTP requests last got, read from Node's
+ * diagnostics channels for requests made through `agent` only. The
+ * exporter retries 429/502/503/504 and network errors within its timeout
+ * and then reports "retryable status" without the status; this keeps it.
+ */
+export class RequestOutcomes {
+  private last: Outcome | undefined;
+
+  constructor(
+    private readonly agent: () => Agent | undefined,
+    private readonly hints: FailureHints,
+  ) {
+    subscribe('http.client.response.finish', (message) => {
+      const { request, response } = message as { request?: { agent?: unknown }; response?: { statusCode?: number } };
+      if (request?.agent === undefined || request.agent !== this.agent()) return;
+      const status = response?.statusCode ?? 0;
+      this.last = { at: Date.now(), failure: status >= 200 && status < 300 ? undefined : httpFailure(status, this.hints) };
+    });
+    subscribe('http.client.request.error', (message) => {
+      const { request, error } = message as { request?: { agent?: unknown }; error?: unknown };
+      if (request?.agent === undefined || request.agent !== this.agent()) return;
+      this.last = { at: Date.now(), failure: networkFailure(error, this.hints) };
+    });
+  }
+
+  /** The failure the requests met since `since`, if any. */
+  since(since: number): ExportFailure | undefined {
+    return this.last !== undefined && this.last.at >= since ? this.last.failure : undefined;
+  }
+}
+
+const isStatusError = (error: unknown): error is Error & { code: number } =>
+  error instanceof Error && typeof (error as { code?: unknown }).code === 'number';
+
+/**
+ * The OTLP exporter with its outcomes reported to the destination's
+ * ExportHealth: every failed batch counts as a failure and its spans as
+ * dropped; every success may end an outage. It answers the batch processor
+ * itself just before the processor's own timeout (which would otherwise go,
+ * reasonless, to OpenTelemetry's global error handler), naming what the
+ * requests met by then (503 while retrying, a refused connection, or no
+ * answer at all).
+ */
+export class ReportingSpanExporter implements SpanExporter {
+  constructor(
+    private readonly inner: SpanExporter,
+    private readonly health: ExportHealth,
+    private readonly hints: FailureHints,
+    private readonly outcomes: RequestOutcomes,
+    private readonly deadlineMs: number,
+  ) {}
+
+  export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
+    const startedAt = Date.now();
+    let answered = false;
+    const timer = setTimeout(() => {
+      answered = true;
+      this.health.failure(this.outcomes.since(startedAt) ?? { reason: 'timeout', hint: `unreachable: check ${this.hints.address}` }, {
+        dropped: spans.length,
+        startedAt,
+      });
+      resultCallback({ code: ExportResultCode.FAILED, error: new Error(`no answer within ${String(this.deadlineMs)} ms`) });
+    }, this.deadlineMs);
+    timer.unref();
+    this.inner.export(spans, (result) => {
+      clearTimeout(timer);
+      if (result.code === ExportResultCode.SUCCESS) this.health.success(startedAt);
+      else if (!answered) this.health.failure(this.classify(result.error, startedAt), { dropped: spans.length, startedAt });
+      if (answered) return;
+      answered = true;
+      resultCallback(result);
+    });
+  }
+
+  shutdown(): Promise<void> {
+    this.health.flush();
+    this.health.close();
+    return this.inner.shutdown();
+  }
+
+  forceFlush(): Promise<void> {
+    return this.inner.forceFlush?.() ?? Promise.resolve();
+  }
+
+  private classify(error: Error | undefined, startedAt: number): ExportFailure {
+    if (isStatusError(error)) return httpFailure(error.code, this.hints);
+    // "Export failed with retryable status" (429/502/503/504 after retries) or a network error.
+    const seen = this.outcomes.since(startedAt);
+    if (seen) return seen;
+    return error === undefined ? { reason: 'export failed' } : networkFailure(error, this.hints);
+  }
+}
+
+const PROCESSED_SPANS = 'otel.sdk.processor.span.processed';
+
+/**
+ * A MeterProvider for the batch processor's self-observability
+ * (`selfObsMeterProvider`) that only counts one thing: spans it dropped
+ * because its queue was full (`otel.sdk.processor.span.processed` with
+ * `error.type=queue_full`, added per dropped span). Every other instrument
+ * is a no-op.
+ */
+export const queueDropCounter = (onDrop: (count: number) => void): MeterProvider => {
+  const noop = createNoopMeter();
+  const meter: Meter = {
+    createCounter: (name, options) =>
+      name === PROCESSED_SPANS
+        ? {
+            add: (value: number, attributes?: Attributes) => {
+              if (attributes?.['error.type'] === 'queue_full') onDrop(value);
+            },
+          }
+        : noop.createCounter(name, options),
+    createUpDownCounter: (name, options) => noop.createUpDownCounter(name, options),
+    createHistogram: (name, options) => noop.createHistogram(name, options),
+    createGauge: (name, options) => noop.createGauge(name, options),
+    createObservableGauge: (name, options) => noop.createObservableGauge(name, options),
+    createObservableCounter: (name, options) => noop.createObservableCounter(name, options),
+    createObservableUpDownCounter: (name, options) => noop.createObservableUpDownCounter(name, options),
+    addBatchObservableCallback: (callback, observables) => {
+      noop.addBatchObservableCallback(callback, observables);
+    },
+    removeBatchObservableCallback: (callback, observables) => {
+      noop.removeBatchObservableCallback(callback, observables);
+    },
+  };
+  return { getMeter: () => meter };
+};
+
+export interface OtlpExport {
+  readonly exporter: SpanExporter;
+  /** The batch processor's options, with the meter provider that counts its queue's drops. */
+  readonly batch: BufferConfig & { readonly selfObsMeterProvider: MeterProvider };
+}
+
+/**
+ * The OTLP/HTTP exporter (protobuf or JSON) for `destination`, reporting
+ * through its own ExportHealth (stderr, at most a line per
+ * CRUDDUR_EXPORT_ERROR_INTERVAL_MS), with the batch options that count the
+ * spans the queue drops when it is full.
+ */
+export const createOtlpExport = (destination: Destination, batch: BufferConfig, env: Env = process.env): OtlpExport => {
+  const hints = otlpHints(destination, env);
+  const { health } = destinationHealth(describeOtlpDestination(destination), hints);
+  let agent: Agent | undefined;
+  const options = {
+    url: destination.url,
+    headers: { ...destination.headers },
+    // Loaded when the first batch goes, after the instrumentations have
+    // patched the modules (as the exporter's documentation asks).
+    httpAgentOptions: async (protocol: string) => {
+      const module = protocol === 'http:' ? await import('node:http') : await import('node:https');
+      agent = new module.Agent({ keepAlive: true });
+      return agent;
+    },
+  };
+  const inner = destination.protocol === 'http/json' ? new JsonTraceExporter(options) : new ProtobufTraceExporter(options);
+  const outcomes = new RequestOutcomes(() => agent, hints);
+  const exportTimeout = batch.exportTimeoutMillis ?? 30_000;
+  // Just before the processor's own timeout, so the processor hears our answer first.
+  const deadline = Math.max(1, exportTimeout - Math.min(250, exportTimeout / 10));
+  const maxQueueSize = batch.maxQueueSize ?? 2048;
+  return {
+    exporter: new ReportingSpanExporter(inner, health, hints, outcomes, deadline),
+    batch: {
+      ...batch,
+      selfObsMeterProvider: queueDropCounter((count) => {
+        health.dropped(count, `queue full: ${String(maxQueueSize)} spans waiting`);
+      }),
+    },
+  };
+};

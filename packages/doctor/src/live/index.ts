@@ -1,0 +1,20 @@
+import type { Env } from '../finding.js';
+import { checkApi } from './api.js';
+import { checkHoneycomb } from './honeycomb.js';
+import type { LiveResult } from './result.js';
+import { checkXrayDaemon } from './xray.js';
+
+export interface LiveOptions {
+  /** `--api <url>`: the API to check instead of BACKEND_URL. */
+  readonly api?: string | undefined;
+  /** `--origin <url>`: the browser's origin instead of FRONTEND_URL. */
+  readonly origin?: string | undefined;
+  /** Per network check; they run side by side, so this bounds the whole. */
+  readonly timeoutMs: number;
+}
+
+/** The network checks, side by side: Honeycomb, the running API, the X-Ray daemon. */
+export const diagnoseLive = async (env: Env, options: LiveOptions): Promise<LiveResult> => {
+  const results = await Promise.all([checkHoneycomb(env, options.timeoutMs), checkApi(env, options), checkXrayDaemon(env, options.timeoutMs)]);
+  return { statuses: results.flatMap((result) => result.statuses), findings: results.flatMap((result) => result.findings) };
+};
