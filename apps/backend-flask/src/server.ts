@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { resolveCloudWatchSettings } from './logging/cloudwatch-settings.js';
 import { createLogDestination } from './logging/log-destination.js';
 import { createShutdown } from './shutdown.js';
+import { flushExportHealth } from './telemetry/export-health.js';
 import { shutdownTelemetry } from './telemetry/lifecycle.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -26,6 +27,7 @@ const start = async (): Promise<void> => {
       // Logs close last, so a line about spans that were not sent still reaches CloudWatch.
       await shutdownTelemetry(TELEMETRY_FLUSH_TIMEOUT_MS).catch((error: unknown) => {
         app.log.warn({ err: error }, 'closed, but the last spans were not sent');
+        flushExportHealth();
       });
       await logs.close();
     },

@@ -1,5 +1,5 @@
 import { SPAN } from '@cruddur/telemetry-conventions';
-import { SpanKind, SpanStatusCode, trace, propagation } from '@opentelemetry/api';
+import { diag, DiagLogLevel, SpanKind, SpanStatusCode, trace, propagation } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { AlwaysOnSampler, InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import Fastify from 'fastify';
@@ -116,6 +116,17 @@ describe('SERVER spans from Fastify hooks', () => {
     expect(onlyServerSpan().attributes).toMatchObject({ 'client.address': client, 'server.address': host, 'server.port': port });
   });
 
+  it.each([
+    [{ 'x-forwarded-proto': 'https', host: 'cruddur.example' }, 'https', 443],
+    [{ 'x-forwarded-proto': 'https', 'x-forwarded-host': 'cruddur.example:8443' }, 'https', 8443],
+    [{ forwarded: 'proto=http;host=api.example' }, 'http', 80],
+    [{ 'x-forwarded-proto': 'gopher', host: 'cruddur.example' }, 'http', 80],
+  ])('takes url.scheme and the default port from the same proxy header: %o', async (headers, scheme, port) => {
+    const app = await testApp();
+    await app.inject({ url: '/api/activities/home', headers });
+    expect(onlyServerSpan().attributes).toMatchObject({ 'url.scheme': scheme, 'server.port': port });
+  });
+
   it('ends the span as an error when the connection closes before the response', async () => {
     const app = Fastify();
     onTestFinished(() => app.close());
@@ -125,6 +136,15 @@ describe('SERVER spans from Fastify hooks', () => {
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
+    // The SDK ignores a second end() but warns through diag: listen for that.
+    const warnings: string[] = [];
+    diag.setLogger(
+      { error: () => undefined, warn: (message) => warnings.push(message), info: () => undefined, debug: () => undefined, verbose: () => undefined },
+      DiagLogLevel.WARN,
+    );
+    onTestFinished(() => {
+      diag.disable();
+    });
     const socket = connect(port, '127.0.0.1', () => {
       socket.write('GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\n');
       setTimeout(() => socket.destroy(), 50);
@@ -135,8 +155,9 @@ describe('SERVER spans from Fastify hooks', () => {
     expect(server.name).toBe('GET /slow');
     expect(server.status).toEqual({ code: SpanStatusCode.ERROR, message: 'the connection closed before the response was sent' });
     expect(server.attributes).not.toHaveProperty(['http.response.status_code']);
-    // The handler finishing later does not end it twice.
+    // The handler finishing later does not touch it again.
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(serverSpans()).toHaveLength(1);
+    expect(warnings).toEqual([]);
   });
 });

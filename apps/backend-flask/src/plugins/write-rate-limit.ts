@@ -23,18 +23,30 @@ export const registerWriteRateLimit = async (app: FastifyInstance, perMinute: nu
   await app.register(rateLimit, { global: false });
   const limiter = app.createRateLimit({ max: perMinute, timeWindow: WRITE_WINDOW_MS });
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'POST' || !WRITE_ROUTES.has(request.routeOptions.url ?? '')) return;
-    const limit = await limiter(request);
-    if (limit.isAllowed) return;
-    reply.header('x-ratelimit-limit', limit.max);
-    reply.header('x-ratelimit-remaining', limit.remaining);
-    reply.header('x-ratelimit-reset', limit.ttlInSeconds);
-    if (!limit.isExceeded) return;
-    reply.header('retry-after', limit.ttlInSeconds);
-    return reply.code(429).send({
-      error: 'rate_limited',
-      message: `Too many writes: at most ${String(perMinute)} a minute; try again in ${String(limit.ttlInSeconds)} s`,
-    });
+  // A callback hook: reads, most requests, pass without a promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'POST' || !WRITE_ROUTES.has(request.routeOptions.url ?? '')) {
+      done();
+      return;
+    }
+    limiter(request).then((limit) => {
+      if (limit.isAllowed) {
+        done();
+        return;
+      }
+      reply.header('x-ratelimit-limit', limit.max);
+      reply.header('x-ratelimit-remaining', limit.remaining);
+      reply.header('x-ratelimit-reset', limit.ttlInSeconds);
+      if (!limit.isExceeded) {
+        done();
+        return;
+      }
+      reply.header('retry-after', limit.ttlInSeconds);
+      // Answering from a callback hook: send, and do not call done.
+      void reply.code(429).send({
+        error: 'rate_limited',
+        message: `Too many writes: at most ${String(perMinute)} a minute; try again in ${String(limit.ttlInSeconds)} s`,
+      });
+    }, done);
   });
 };

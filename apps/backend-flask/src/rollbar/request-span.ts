@@ -4,8 +4,8 @@ import type { HoneycombTraceLink } from './config.js';
 import { honeycombTraceUrl } from './trace-link.js';
 
 /**
- * The span standing for the current request: the SERVER span the http
- * instrumentation started (it leaves it in the context's RPC metadata, under
+ * The span standing for the current request: the SERVER span
+ * (telemetry/server-span.ts leaves it in the context's RPC metadata, under
  * the spans the use cases add), else the active span.
  * Undefined for untraced requests and with tracing off.
  */

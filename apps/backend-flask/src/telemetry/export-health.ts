@@ -23,12 +23,25 @@ export interface DestinationHealth {
   readonly hints: FailureHints;
 }
 
+/** Every reporter made here, so shutdown can say what they have not said yet. */
+const reporters = new Set<ExportHealth>();
+
 /** A destination's reporter writing `backend-flask: export to <destination> …` lines to stderr (or `write`). */
 export const destinationHealth = (
   destination: string,
   hints: FailureHints,
   { intervalMs = telemetryIntervalMs(), write = toStderr }: { intervalMs?: number; write?: (line: string, kind: LineKind) => void } = {},
-): DestinationHealth => ({
-  health: new ExportHealth({ destination, noun: hints.noun, prefix: 'backend-flask', write, intervalMs }),
-  hints,
-});
+): DestinationHealth => {
+  const health = new ExportHealth({ destination, noun: hints.noun, prefix: 'backend-flask', write, intervalMs });
+  reporters.add(health);
+  return { health, hints };
+};
+
+/**
+ * Writes what every reporter has not said yet. For a shutdown whose last
+ * export outlives its budget: the exporters' own shutdown, which would say
+ * it, never runs then.
+ */
+export const flushExportHealth = (): void => {
+  for (const health of reporters) health.flush();
+};

@@ -180,8 +180,13 @@ export const createOtlpExport = (destination: Destination, batch: BufferConfig, 
   const hints = otlpHints(destination, env);
   const { health } = destinationHealth(describeOtlpDestination(destination), hints);
   let agent: Agent | undefined;
+  const exportTimeout = batch.exportTimeoutMillis ?? 30_000;
+  // Just before the processor's own timeout, so the processor hears our answer first.
+  const deadline = Math.max(1, exportTimeout - Math.min(250, exportTimeout / 10));
   const options = {
     url: destination.url,
+    // The exporter gives up (retries included) when we answer for it: one batch in flight at a time.
+    timeoutMillis: deadline,
     headers: { ...destination.headers },
     // Loaded when the first batch goes, after the instrumentations have
     // patched the modules (as the exporter's documentation asks).
@@ -193,9 +198,6 @@ export const createOtlpExport = (destination: Destination, batch: BufferConfig, 
   };
   const inner = destination.protocol === 'http/json' ? new JsonTraceExporter(options) : new ProtobufTraceExporter(options);
   const outcomes = new RequestOutcomes(() => agent, hints);
-  const exportTimeout = batch.exportTimeoutMillis ?? 30_000;
-  // Just before the processor's own timeout, so the processor hears our answer first.
-  const deadline = Math.max(1, exportTimeout - Math.min(250, exportTimeout / 10));
   const maxQueueSize = batch.maxQueueSize ?? 2048;
   return {
     exporter: new ReportingSpanExporter(inner, health, hints, outcomes, deadline),

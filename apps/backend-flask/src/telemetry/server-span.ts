@@ -51,13 +51,17 @@ const splitHost = (value: string): { host: string; port?: number } => {
 
 const DEFAULT_PORTS: Readonly<Record<string, number>> = { http: 80, https: 443 };
 
-/** Where the request was addressed: a proxy's `Forwarded` or `X-Forwarded-Host`, else `Host`. */
-const serverAddress = (headers: IncomingHttpHeaders): Attributes => {
-  const proxied = forwarded(headers, 'host') ?? first(headers['x-forwarded-host']);
-  const proto = proxied === undefined ? 'http' : (forwarded(headers, 'proto') ?? first(headers['x-forwarded-proto']));
-  const value = proxied ?? headers.host;
+/** The scheme the client used: a TLS proxy's `Forwarded: proto=` or `X-Forwarded-Proto`, else plain http. */
+const urlScheme = (headers: IncomingHttpHeaders): string => {
+  const proto = (forwarded(headers, 'proto') ?? first(headers['x-forwarded-proto']))?.toLowerCase();
+  return proto === 'https' || proto === 'http' ? proto : 'http';
+};
+
+/** Where the request was addressed: a proxy's `Forwarded` or `X-Forwarded-Host`, else `Host`; a missing port is the scheme's. */
+const serverAddress = (headers: IncomingHttpHeaders, scheme: string): Attributes => {
+  const value = forwarded(headers, 'host') ?? first(headers['x-forwarded-host']) ?? headers.host;
   if (!value) return {};
-  const { host, port = proto === undefined ? undefined : DEFAULT_PORTS[proto] } = splitHost(value);
+  const { host, port = DEFAULT_PORTS[scheme] } = splitHost(value);
   return port === undefined ? { [ATTR_SERVER_ADDRESS]: host } : { [ATTR_SERVER_ADDRESS]: host, [ATTR_SERVER_PORT]: port };
 };
 
@@ -78,14 +82,15 @@ export const requestAttributes = (request: FastifyRequest): Attributes => {
   const known = KNOWN_METHODS.has(method);
   const route = request.routeOptions.url;
   const peer = raw.socket.remoteAddress;
+  const scheme = urlScheme(raw.headers);
   return {
     [ATTR_HTTP_REQUEST_METHOD]: known ? method : '_OTHER',
     ...(known ? {} : { [ATTR_HTTP_REQUEST_METHOD_ORIGINAL]: method }),
-    [ATTR_URL_SCHEME]: 'http',
+    [ATTR_URL_SCHEME]: scheme,
     [ATTR_URL_PATH]: query < 0 ? url : url.slice(0, query),
     // `url.query` with the values of secret-looking parameters redacted, only when there is one.
     ...redactedQueryAttributes(url),
-    ...serverAddress(raw.headers),
+    ...serverAddress(raw.headers, scheme),
     [ATTR_NETWORK_PEER_ADDRESS]: peer,
     [ATTR_NETWORK_PEER_PORT]: raw.socket.remotePort,
     [ATTR_NETWORK_PROTOCOL_VERSION]: raw.httpVersion,

@@ -9,7 +9,7 @@ export interface LiveOptions {
   readonly api?: string | undefined;
   /** `--origin <url>`: the browser's origin instead of FRONTEND_URL. */
   readonly origin?: string | undefined;
-  /** Per network check; they run side by side, so this bounds the whole. */
+  /** Per request; the checks run side by side, the API's health probe before its preflight and relay requests, so the whole takes at most twice this. */
   readonly timeoutMs: number;
 }
 

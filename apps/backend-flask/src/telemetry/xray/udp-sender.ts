@@ -1,5 +1,5 @@
-import { createSocket, type Socket } from 'node:dgram';
-import { isIPv6 } from 'node:net';
+import { createSocket, type Socket, type SocketOptions } from 'node:dgram';
+import { isIP, isIPv6 } from 'node:net';
 import { ExportHealth, networkFailure, type FailureHints } from '@cruddur/export-health';
 import { describeDaemonAddress, type DaemonAddress } from '@cruddur/telemetry-config';
 import { telemetryIntervalMs } from '../export-health.js';
@@ -11,8 +11,14 @@ export interface UdpSenderOptions {
   readonly maxInFlight?: number;
   /** Where send failures are reported; by default a reporter writing where `problems` does, once per CRUDDUR_EXPORT_ERROR_INTERVAL_MS. */
   readonly health?: ExportHealth;
-  /** After a failed connect (the name did not resolve), wait this long before trying again (default 5 s). */
+  /**
+   * After a failed connect (the name did not resolve), wait this long before
+   * trying again (default 5 s); a name whose address refuses is looked up
+   * again at most this often.
+   */
   readonly reconnectDelayMs?: number;
+  /** How the daemon's name becomes an address: Node's `dns.lookup` unless given. */
+  readonly lookup?: SocketOptions['lookup'];
 }
 
 export const XRAY_HINTS: FailureHints = { credentials: 'the X-Ray daemon', address: 'AWS_XRAY_DAEMON_ADDRESS', noun: 'segments' };
@@ -34,7 +40,9 @@ const MAX_WAITING = 100;
  * The socket is connected to the daemon's address, so the kernel tells when
  * nothing listens there (ECONNREFUSED on the socket, from the ICMP "port
  * unreachable") and a name that does not resolve fails at connect
- * (ENOTFOUND, tried again every `reconnectDelayMs`). Both are reported to
+ * (ENOTFOUND, tried again every `reconnectDelayMs`). A name whose address
+ * refuses is looked up again (as often): a recreated daemon container comes
+ * back under a new address. Both are reported to
  * the export health: one line per interval, "unreachable: check
  * AWS_XRAY_DAEMON_ADDRESS", with the segments lost, then "resumed" once
  * sends go through without an error following.
@@ -43,6 +51,9 @@ export class UdpSender {
   private socket: Socket | undefined;
   private connected = false;
   private connectFailedAt = -Infinity;
+  private openedAt = -Infinity;
+  /** The name's address refused: connect again, looking it up anew, once nothing is in flight. */
+  private stale = false;
   private waiting: Buffer[] = [];
   private inFlight = 0;
   private idle: (() => void)[] = [];
@@ -52,11 +63,13 @@ export class UdpSender {
   private readonly reconnectDelayMs: number;
   private readonly target: string;
   private readonly health: ExportHealth;
+  private readonly lookup: SocketOptions['lookup'];
 
   constructor(
     private readonly address: DaemonAddress,
     options: UdpSenderOptions,
   ) {
+    this.lookup = options.lookup;
     this.maxInFlight = options.maxInFlight ?? 1000;
     this.reconnectDelayMs = options.reconnectDelayMs ?? 5_000;
     this.target = describeDaemonAddress(address);
@@ -76,6 +89,7 @@ export class UdpSender {
 
   send(datagram: Buffer): void {
     if (this.closed) return;
+    if (this.stale && this.inFlight === 0) this.reopen();
     if (this.socket === undefined && Date.now() - this.connectFailedAt >= this.reconnectDelayMs) this.open();
     if (!this.connected) {
       if (this.socket !== undefined && this.waiting.length < MAX_WAITING) this.waiting.push(datagram);
@@ -110,9 +124,10 @@ export class UdpSender {
   }
 
   private open(): void {
-    const socket = createSocket(isIPv6(this.address.host) ? 'udp6' : 'udp4');
+    const socket = createSocket({ type: isIPv6(this.address.host) ? 'udp6' : 'udp4', ...(this.lookup === undefined ? {} : { lookup: this.lookup }) });
     this.socket = socket;
     this.connected = false;
+    this.openedAt = Date.now();
     // Never the reason the process stays up.
     socket.unref();
     socket.on('error', (error) => {
@@ -158,6 +173,14 @@ export class UdpSender {
     clearTimeout(this.quiet);
     this.quiet = undefined;
     this.health.failure(networkFailure(error, XRAY_HINTS), { dropped });
+    if (this.connected && isIP(this.address.host) === 0 && Date.now() - this.openedAt >= this.reconnectDelayMs) this.stale = true;
+  }
+
+  /** Drops the connected socket (nothing is in flight on it) for a new one, so the name is looked up again. */
+  private reopen(): void {
+    this.stale = false;
+    this.socket?.close();
+    this.open();
   }
 
   /** While failing, a send followed by no error for QUIET_MS means the daemon is back. */
