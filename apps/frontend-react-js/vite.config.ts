@@ -1,7 +1,19 @@
 /// <reference types="vitest/config" />
 import { FRONTEND_PORT, resolveUrls } from '@cruddur/config';
 import react from '@vitejs/plugin-react';
-import { defineConfig, loadEnv } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { telemetryEnabled } from './src/telemetrySwitch';
+
+const MAIN = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
+const TELEMETRY_OFF = fileURLToPath(new URL('./src/telemetryOff.ts', import.meta.url));
+
+/** VITE_OTEL_DISABLED=true: main.tsx's `import './telemetry'` loads telemetryOff.ts, so no tracing code ships. */
+const withoutTracing = (): Plugin => ({
+  name: 'cruddur:without-tracing',
+  enforce: 'pre',
+  resolveId: (source, importer) => (source === './telemetry' && importer === MAIN ? TELEMETRY_OFF : null),
+});
 
 export default defineConfig(({ mode }) => {
   // .env files first, the real environment wins; only the resolved backend
@@ -11,7 +23,7 @@ export default defineConfig(({ mode }) => {
   const server = { port: FRONTEND_PORT, strictPort: true, host: true };
 
   return {
-    plugins: [react()],
+    plugins: [react(), ...(telemetryEnabled(env.VITE_OTEL_DISABLED) ? [] : [withoutTracing()])],
     define: {
       'import.meta.env.VITE_BACKEND_URL': JSON.stringify(backendUrl),
     },

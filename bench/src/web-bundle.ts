@@ -6,7 +6,7 @@ import { PATHS } from './paths.js';
 import type { BundleResults } from './results.js';
 
 /** Browser tracing as the app ships it: our package, OpenTelemetry, Zone.js, and the app's module that starts them. */
-const TRACING_MODULE = /[\\/](?:telemetry-web|@opentelemetry|zone\.js)[\\/]|[\\/]frontend-react-js[\\/]src[\\/]telemetry\.ts$/;
+const TRACING_MODULE = /[\\/](?:telemetry-web|@opentelemetry|zone\.js)[\\/]|[\\/]frontend-react-js[\\/]src[\\/](?:telemetry|startTelemetry)\.ts$/;
 /** Error reporting from the browser, if the app has it: a Rollbar reporter, the app's errorReporting.ts and src/errors/. */
 const ERROR_REPORTING_MODULE = /rollbar|error-?reporting|[\\/]frontend-react-js[\\/]src[\\/]errors[\\/]/i;
 
@@ -39,10 +39,11 @@ const hasModule = (files: readonly OutputFile[], pattern: RegExp): boolean =>
   files.some((file) => file.type === 'chunk' && Object.keys(file.modules).some((id) => pattern.test(id)));
 
 /**
- * Sizes of the web app's production bundle. VITE_OTEL_DISABLED only turns
- * tracing off at run time, so the tracing code is measured by splitting its
- * modules into a chunk of their own, and by bundling telemetry-web's
- * bundle-size entry alone as its test does.
+ * Sizes of the web app's production bundle, with tracing and without it
+ * (VITE_OTEL_DISABLED=true, which leaves the tracing modules out). The
+ * tracing code is also measured by splitting its modules into a chunk of
+ * their own, and by bundling telemetry-web's bundle-size entry alone as its
+ * test does.
  */
 export const measureBundles = async (): Promise<BundleResults> => {
   const shipped = await buildApp({ VITE_OTEL_DISABLED: undefined });

@@ -5,25 +5,9 @@
 //
 // Off switch, read at build time like the backend URL:
 //   VITE_OTEL_DISABLED=true pnpm build
-// ships a bundle that registers nothing: no spans, no listeners, no fetch
-// wrapper (Zone.js still loads, inert without a span).
-import { startBrowserTelemetry, type BrowserTelemetryOptions } from '@cruddur/telemetry-web';
+// builds the app with telemetryOff.ts in this module's place (vite.config.ts):
+// no spans, no listeners, no fetch wrapper, and none of their code.
 import { backendUrl } from './api/client';
+import { startTelemetry } from './startTelemetry';
 
-/** As OTEL_SDK_DISABLED: only "true", in any case, turns tracing off. */
-export const telemetryEnabled = (disabled: string | undefined): boolean => disabled?.trim().toLowerCase() !== 'true';
-
-/** Starts tracing; should that throw, the app runs untraced rather than not at all. */
-export const startTelemetry = (options: BrowserTelemetryOptions): boolean => {
-  try {
-    const telemetry = startBrowserTelemetry(options);
-    telemetry.startPageLoad();
-    telemetry.instrumentActions();
-    return telemetry.enabled;
-  } catch (error) {
-    console.warn('Cruddur: tracing failed to start, so this page is not traced.', error);
-    return false;
-  }
-};
-
-startTelemetry({ backendUrl, enabled: telemetryEnabled(import.meta.env.VITE_OTEL_DISABLED) });
+startTelemetry({ backendUrl });

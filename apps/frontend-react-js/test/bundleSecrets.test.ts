@@ -1,10 +1,9 @@
 // @vitest-environment node
-import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { APP_DIR, listFiles, viteBuild } from './viteBuild';
 
 /**
  * The browser gets only the VITE_-prefixed variables the code names and the
@@ -12,12 +11,12 @@ import { afterAll, describe, expect, it } from 'vitest';
  * the bundle, whatever the shell (or CI) exports.
  */
 
-const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const REPO_DIR = join(APP_DIR, '..', '..');
-const VITE_BIN = join(APP_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
 
 /** Every `import.meta.env.VITE_*` the browser code may read, each documented in README.md and .env.example. */
-const ALLOWED_VITE_VARIABLES = ['VITE_BACKEND_URL', 'VITE_OTEL_DISABLED', 'VITE_ROLLBAR_CLIENT_TOKEN', 'VITE_ROLLBAR_ENDPOINT', 'VITE_ROLLBAR_ENVIRONMENT'];
+const ALLOWED_VITE_VARIABLES = ['VITE_BACKEND_URL', 'VITE_ROLLBAR_CLIENT_TOKEN', 'VITE_ROLLBAR_ENDPOINT', 'VITE_ROLLBAR_ENVIRONMENT'];
+/** Read by vite.config.ts only, to decide what to build: never inlined. */
+const BUILD_SWITCHES = ['VITE_OTEL_DISABLED'];
 
 /** Where the bundle's own code comes from: the app and the workspace packages it imports. */
 const SOURCE_DIRS = [
@@ -46,32 +45,10 @@ const PUBLIC_SETTINGS: Record<string, string> = {
   VITE_BACKEND_URL: 'https://api.bundle-test.example',
 };
 
-const listFiles = async (dir: string): Promise<string[]> => {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-};
-
 const sourceTexts = async (): Promise<string[]> => {
   const files = (await Promise.all(SOURCE_DIRS.map(listFiles))).flat().filter((file) => /\.(ts|tsx|js|mjs)$/.test(file));
   return Promise.all(files.map((file) => readFile(file, 'utf8')));
 };
-
-const viteBuild = (outDir: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [VITE_BIN, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: APP_DIR,
-      // Only PATH and HOME from the test run, then the variables under test.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      resolve({ code, output });
-    });
-  });
 
 const outDirs: string[] = [];
 afterAll(async () => {
@@ -92,9 +69,13 @@ describe('what reaches the browser', () => {
       expect(readme, `README.md documents ${name}`).toContain(name);
       expect(envExample, `.env.example lists ${name}`).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
     }
+    const viteConfig = await readFile(join(APP_DIR, 'vite.config.ts'), 'utf8');
+    const switches = new Set([...viteConfig.matchAll(/(?<![.\w])env\.(VITE_[A-Z0-9_]+)/g)].map((match) => match[1]));
+    expect([...switches].sort()).toEqual(BUILD_SWITCHES);
+    for (const name of BUILD_SWITCHES) expect(readme, `README.md documents ${name}`).toContain(name);
     // Nothing documented for the browser that the code does not read.
     const documented = new Set([...`${readme}\n${envExample}`.matchAll(/\bVITE_[A-Z0-9_]+/g)].map(([name]) => name));
-    expect([...documented].sort()).toEqual([...ALLOWED_VITE_VARIABLES].sort());
+    expect([...documented].sort()).toEqual([...ALLOWED_VITE_VARIABLES, ...BUILD_SWITCHES].sort());
   });
 
   it('holds no server secret, even when the build environment has them all', async () => {
