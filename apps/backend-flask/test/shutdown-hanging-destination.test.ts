@@ -28,9 +28,12 @@ describe('shutdown while the trace destination hangs', () => {
     await home();
     await waitFor(() => failingLines().length === 1, 10_000, () => server.stderr());
     await home();
-    await new Promise((resolve) => setTimeout(resolve, 4_500));
-    await home();
+    // Its batch reaches the destination, and gives up 3.75 s later (with room for a busy machine).
+    await waitFor(() => otlp.requests.hang >= 2, 10_000, () => `${String(otlp.requests.hang)} exports arrived`);
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
     expect(failingLines()).toHaveLength(1);
+    // A last request whose batch still hangs when SIGTERM comes: shutdown outlives its 3 s.
+    await home();
 
     const exit = await server.stop('SIGTERM');
     expect(exit).toEqual({ code: 0, signal: null });
