@@ -1,7 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { describe, expect, it } from 'vitest';
-import type { SampledRequest } from '../src/telemetry/xray/sampling.js';
+import { sampledRequestOf } from '../src/telemetry/xray/sampling.js';
 import { TraceAssembly, type Placement, type SpanTree } from '../src/telemetry/xray/trace-assembly.js';
 import { browserParent, spanFactory } from './xray-spans.js';
 
@@ -11,25 +10,12 @@ const summary = (placements: Placement[]) =>
 
 const REQUEST_TREE = ['GET /api/activities/home', ['home-activities-mock-data']];
 
-/** Records each decision asked for; answers from `answers` in turn (default: yes). */
-const recordingDecide = (...answers: boolean[]) => {
-  const asked: SampledRequest[] = [];
-  return {
-    asked,
-    decide: (_server: ReadableSpan, request: SampledRequest) => {
-      asked.push(request);
-      return answers.shift() ?? true;
-    },
-  };
-};
-
 describe('putting spans together under their SERVER span', () => {
   it('waits for the SERVER span when a batch ends before it', () => {
     const spans = spanFactory();
     const parent = browserParent();
     const request = spans.request(parent);
-    const { decide, asked } = recordingDecide();
-    const assembly = new TraceAssembly({ decide });
+    const assembly = new TraceAssembly({});
 
     request.useCase.end();
     expect(assembly.add(spans.finished())).toEqual([]);
@@ -38,28 +24,24 @@ describe('putting spans together under their SERVER span', () => {
     request.server.end();
     expect(summary(assembly.add(spans.finished()))).toEqual([{ kind: 'segment', traceId: parent.traceId, tree: REQUEST_TREE }]);
     expect(assembly.waiting).toBe(0);
-    // Matched against the SERVER span, as the rule wants.
-    expect(asked).toEqual([{ serviceName: 'backend-flask', host: 'localhost', method: 'GET', path: '/api/activities/home' }]);
   });
 
-  it('decides once per trace: a second request of the same click follows the first decision', () => {
+  it('reads what a sampling rule matches from the SERVER span', () => {
     const spans = spanFactory();
-    const parent = browserParent();
-    const { decide, asked } = recordingDecide(false, true);
-    const assembly = new TraceAssembly({ decide });
-    spans.request(parent).endAll();
-    expect(assembly.add(spans.finished())).toEqual([]);
-    spans.reset();
-    spans.request({ ...parent, spanId: 'c0ffee0000000001' }).endAll();
-    expect(assembly.add(spans.finished())).toEqual([]);
-    expect(asked).toHaveLength(1);
-    expect(assembly.waiting).toBe(0);
+    spans.request(browserParent()).endAll();
+    const [server] = spans.finished().filter(({ kind }) => kind === SpanKind.SERVER);
+    expect(server && sampledRequestOf(server)).toEqual({
+      serviceName: 'backend-flask',
+      host: 'localhost',
+      method: 'GET',
+      path: '/api/activities/home',
+    });
   });
 
   it('sends each request of a sampled click as its own segment, under its own fetch span', () => {
     const spans = spanFactory();
     const parent = browserParent();
-    const assembly = new TraceAssembly({ decide: () => true });
+    const assembly = new TraceAssembly({});
     const first = spans.request(parent);
     const second = spans.request({ ...parent, spanId: 'c0ffee0000000001' });
     first.endAll();
@@ -72,19 +54,15 @@ describe('putting spans together under their SERVER span', () => {
     expect(placements.map(({ tree }) => tree.span.parentSpanContext?.spanId)).toEqual([parent.spanId, 'c0ffee0000000001']);
   });
 
-  it('drops the late spans of a trace that is not sampled, and sends those of one that is', () => {
+  it('sends the spans that end after their segment as subsegments under their parent', () => {
     const spans = spanFactory();
-    const assembly = new TraceAssembly({ decide: recordingDecide(false, true).decide });
-    const dropped = spans.request(browserParent());
-    const lateDropped = spans.start('late', SpanKind.INTERNAL, {}, dropped.useCase);
-    const kept = spans.request({ traceId: `${browserParent().traceId.slice(0, 8)}${'f'.repeat(24)}`, spanId: 'c0ffee0000000002' });
+    const assembly = new TraceAssembly({});
+    const kept = spans.request(browserParent());
     const lateKept = spans.start('late', SpanKind.INTERNAL, {}, kept.useCase);
     const lateKeptChild = spans.start('late-child', SpanKind.INTERNAL, {}, lateKept);
-    dropped.endAll();
     kept.endAll();
     expect(assembly.add(spans.finished())).toHaveLength(1);
     spans.reset();
-    lateDropped.end();
     lateKeptChild.end();
     lateKept.end();
     const placements = assembly.add(spans.finished());
@@ -97,7 +75,7 @@ describe('putting spans together under their SERVER span', () => {
   it('never sends spans no SERVER span claims, and forgets them after a while', () => {
     let now = 0;
     const spans = spanFactory();
-    const assembly = new TraceAssembly({ decide: () => true, now: () => now, pendingTtlMs: 60_000 });
+    const assembly = new TraceAssembly({ now: () => now, pendingTtlMs: 60_000 });
     spans.start('background-job', SpanKind.INTERNAL).end();
     spans.start('GET', SpanKind.CLIENT, { 'server.address': 'example.com' }).end();
     expect(assembly.add(spans.finished())).toEqual([]);
@@ -110,7 +88,7 @@ describe('putting spans together under their SERVER span', () => {
 
   it('keeps at most maxPendingSpans waiting, dropping the oldest traces first', () => {
     const spans = spanFactory();
-    const assembly = new TraceAssembly({ decide: () => true, maxPendingSpans: 3 });
+    const assembly = new TraceAssembly({ maxPendingSpans: 3 });
     // Four requests in four traces, each with a child ended and its SERVER span still open.
     const requests = [0, 1, 2, 3].map((i) => {
       const server = spans.start(`GET /${String(i)}`, SpanKind.SERVER);

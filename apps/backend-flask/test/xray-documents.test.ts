@@ -18,7 +18,7 @@ const placedRequest = (bigMetadata = 0) => {
   const request = spans.request(parent);
   if (bigMetadata > 0) request.useCase.setAttribute('app.blob', 'x'.repeat(bigMetadata));
   request.endAll();
-  const [placement] = new TraceAssembly({ decide: () => true }).add(spans.finished());
+  const [placement] = new TraceAssembly({}).add(spans.finished());
   if (!placement) throw new Error('nothing placed');
   return { parent, placement, request };
 };
@@ -78,7 +78,7 @@ describe('X-Ray documents on the wire', () => {
     [nested, first, second, server].forEach((span) => {
       span.end();
     });
-    const [placement] = new TraceAssembly({ decide: () => true }).add(spans.finished());
+    const [placement] = new TraceAssembly({}).add(spans.finished());
     if (!placement) throw new Error('nothing placed');
 
     const { datagrams, tooLarge } = toDatagrams(placement, 40_000);
@@ -97,7 +97,7 @@ describe('X-Ray documents on the wire', () => {
     const request = spans.request(parent);
     const late = spans.start('after-response', SpanKind.INTERNAL, {}, request.useCase);
     request.endAll();
-    const assembly = new TraceAssembly({ decide: () => true });
+    const assembly = new TraceAssembly({});
     expect(assembly.add(spans.finished())).toHaveLength(1);
     spans.reset();
     late.end();

@@ -8,9 +8,8 @@ import {
 } from '@opentelemetry/sdk-trace-node';
 import { isTimelyTraceId, XraySpanExporter, type XrayExporterOptions } from './exporter.js';
 import { ProblemReport } from './problems.js';
-import { XraySampling, type SamplingOptions } from './sampling.js';
+import { sampledRequestOf, XraySampling, type SamplingOptions } from './sampling.js';
 import type { SamplingRule } from './sampling-rule.js';
-import { sampledRequestOf } from './trace-assembly.js';
 
 export interface XrayProcessorOptions extends XrayExporterOptions, SamplingOptions {
   readonly rule: SamplingRule;

@@ -1,3 +1,4 @@
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import type { SamplingRule } from './sampling-rule.js';
 import { wildcardMatch } from './wildcard.js';
 
@@ -10,6 +11,19 @@ export interface SampledRequest {
   /** The AWS origin (`AWS::EC2::Instance`, ...); none outside AWS. */
   readonly serviceType?: string | undefined;
 }
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** What an X-Ray sampling rule looks at, read from a SERVER span. */
+export const sampledRequestOf = (server: ReadableSpan): SampledRequest => {
+  const name = server.resource.attributes['service.name'];
+  return {
+    serviceName: typeof name === 'string' ? name : '',
+    host: str(server.attributes['server.address']),
+    method: str(server.attributes['http.request.method']),
+    path: str(server.attributes['url.path']),
+  };
+};
 
 export interface SamplingOptions {
   /** Milliseconds since the epoch. */

@@ -1,6 +1,5 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
-import type { SampledRequest } from './sampling.js';
 
 /** A span with the spans under it that ended by the time it was placed. */
 export interface SpanTree {
@@ -18,18 +17,13 @@ export type Placement =
   | { readonly kind: 'subsegment'; readonly traceId: string; readonly parentId: string; readonly tree: SpanTree };
 
 export interface AssemblyOptions {
-  /**
-   * Decides once per trace, on the trace's first SERVER span; by default
-   * every trace is sent (the exporter is handed sampled traces only).
-   */
-  readonly decide?: (server: ReadableSpan, request: SampledRequest) => boolean;
   readonly now?: () => number;
   /** Spans of traces whose SERVER span has not ended are kept this long (default 60 s)... */
   readonly pendingTtlMs?: number;
   /** ...and at most this many of them (default 10,000), oldest traces dropped first. */
   readonly maxPendingSpans?: number;
-  /** Decisions remembered for spans that end late (default 10,000 traces). */
-  readonly maxDecidedTraces?: number;
+  /** Traces remembered as sent, for their spans that end late (default 10,000). */
+  readonly maxSentTraces?: number;
 }
 
 interface Pending {
@@ -37,48 +31,35 @@ interface Pending {
   spans: ReadableSpan[];
 }
 
-interface Decided {
-  readonly sampled: boolean;
-  /** Ids of the spans already sent or dropped with their segment. */
+/** A trace whose segment went out: the ids of its spans already sent. */
+interface SentTrace {
   readonly placed: Set<string>;
 }
 
 const parentOf = (span: ReadableSpan): string | undefined => span.parentSpanContext?.spanId;
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/** What an X-Ray sampling rule looks at, read from a SERVER span. */
-export const sampledRequestOf = (server: ReadableSpan): SampledRequest => {
-  const name = server.resource.attributes['service.name'];
-  return {
-    serviceName: typeof name === 'string' ? name : '',
-    host: str(server.attributes['server.address']),
-    method: str(server.attributes['http.request.method']),
-    path: str(server.attributes['url.path']),
-  };
-};
-
 /**
  * Puts the spans of each request together under its SERVER span, however
  * the batches split them: spans wait, by trace, for the SERVER span they
- * descend from (it ends last); the trace's sampling decision is made on the
- * first one and kept for the trace's later requests and late spans. Spans
- * no SERVER span claims (work outside any request) are never sent.
+ * descend from (it ends last); a span that ends after its segment went out
+ * follows as a subsegment of its own. It is handed sampled traces only
+ * (XraySpanProcessor decides). Spans no SERVER span claims (work outside
+ * any request) are never sent.
  */
 export class TraceAssembly {
   private readonly pending = new Map<string, Pending>();
-  private readonly decided = new Map<string, Decided>();
+  private readonly sent = new Map<string, SentTrace>();
   private pendingCount = 0;
   private readonly now: () => number;
   private readonly pendingTtlMs: number;
   private readonly maxPendingSpans: number;
-  private readonly maxDecidedTraces: number;
+  private readonly maxSentTraces: number;
 
-  constructor(private readonly options: AssemblyOptions) {
+  constructor(options: AssemblyOptions) {
     this.now = options.now ?? Date.now;
     this.pendingTtlMs = options.pendingTtlMs ?? 60_000;
     this.maxPendingSpans = options.maxPendingSpans ?? 10_000;
-    this.maxDecidedTraces = options.maxDecidedTraces ?? 10_000;
+    this.maxSentTraces = options.maxSentTraces ?? 10_000;
   }
 
   /** Takes a batch of ended spans; returns what to send now. */
@@ -108,51 +89,47 @@ export class TraceAssembly {
     if (!entry) return [];
     const placements: Placement[] = [];
     for (const server of entry.spans.filter(({ kind }) => kind === SpanKind.SERVER)) {
-      const decision = this.decisionFor(traceId, server);
-      const tree = this.take(entry, decision, server);
-      if (decision.sampled) placements.push({ kind: 'segment', traceId, tree });
+      placements.push({ kind: 'segment', traceId, tree: this.take(entry, this.sentTrace(traceId), server) });
     }
     // Spans that ended after their segment went out, once their parent is placed.
-    const decision = this.decided.get(traceId);
-    if (decision) {
-      for (let late = this.nextLate(entry, decision); late; late = this.nextLate(entry, decision)) {
+    const sent = this.sent.get(traceId);
+    if (sent) {
+      for (let late = this.nextLate(entry, sent); late; late = this.nextLate(entry, sent)) {
         const parentId = parentOf(late) ?? '';
-        const tree = this.take(entry, decision, late);
-        if (decision.sampled) placements.push({ kind: 'subsegment', traceId, parentId, tree });
+        placements.push({ kind: 'subsegment', traceId, parentId, tree: this.take(entry, sent, late) });
       }
     }
     if (entry.spans.length === 0) this.pending.delete(traceId);
     return placements;
   }
 
-  private decisionFor(traceId: string, server: ReadableSpan): Decided {
-    const known = this.decided.get(traceId);
+  private sentTrace(traceId: string): SentTrace {
+    const known = this.sent.get(traceId);
     if (known) return known;
-    const sampled = this.options.decide ? this.options.decide(server, sampledRequestOf(server)) : true;
-    const decision = { sampled, placed: new Set<string>() };
-    this.decided.set(traceId, decision);
-    if (this.decided.size > this.maxDecidedTraces) {
-      const oldest = this.decided.keys().next().value;
-      if (oldest !== undefined) this.decided.delete(oldest);
+    const sent = { placed: new Set<string>() };
+    this.sent.set(traceId, sent);
+    if (this.sent.size > this.maxSentTraces) {
+      const oldest = this.sent.keys().next().value;
+      if (oldest !== undefined) this.sent.delete(oldest);
     }
-    return decision;
+    return sent;
   }
 
-  private nextLate(entry: Pending, decision: Decided): ReadableSpan | undefined {
-    return entry.spans.find((span) => span.kind !== SpanKind.SERVER && decision.placed.has(parentOf(span) ?? ''));
+  private nextLate(entry: Pending, sent: SentTrace): ReadableSpan | undefined {
+    return entry.spans.find((span) => span.kind !== SpanKind.SERVER && sent.placed.has(parentOf(span) ?? ''));
   }
 
   /** Removes `root` and the pending spans under it, marking them placed. */
-  private take(entry: Pending, decision: Decided, root: ReadableSpan): SpanTree {
+  private take(entry: Pending, sent: SentTrace, root: ReadableSpan): SpanTree {
     const build = (span: ReadableSpan): SpanTree => {
       const { spanId } = span.spanContext();
-      decision.placed.add(spanId);
+      sent.placed.add(spanId);
       const children = entry.spans.filter((candidate) => candidate.kind !== SpanKind.SERVER && parentOf(candidate) === spanId);
       return { span, children: children.map(build) };
     };
     const tree = build(root);
     const before = entry.spans.length;
-    entry.spans = entry.spans.filter((span) => !decision.placed.has(span.spanContext().spanId));
+    entry.spans = entry.spans.filter((span) => !sent.placed.has(span.spanContext().spanId));
     this.pendingCount -= before - entry.spans.length;
     return tree;
   }
