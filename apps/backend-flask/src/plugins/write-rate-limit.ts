@@ -1,8 +1,15 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 
-/** The routes that create something: one budget for all three, per client address. */
-export const WRITE_ROUTES: ReadonlySet<string> = new Set(['/api/activities', '/api/activities/:uuid/reply', '/api/messages']);
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route creates something: it shares the write rate limit's budget. */
+    readonly write?: boolean;
+  }
+}
+
+/** `config` of the routes that create something: one budget for all of them, per client address. */
+export const WRITE_ROUTE = { write: true } as const;
 
 export const WRITE_WINDOW_MS = 60_000;
 
@@ -25,7 +32,7 @@ export const registerWriteRateLimit = async (app: FastifyInstance, perMinute: nu
 
   // A callback hook: reads, most requests, pass without a promise.
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.method !== 'POST' || !WRITE_ROUTES.has(request.routeOptions.url ?? '')) {
+    if (request.routeOptions.config.write !== true) {
       done();
       return;
     }

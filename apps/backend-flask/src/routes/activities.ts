@@ -1,5 +1,6 @@
 import type { CreateActivityBody, CreateReplyBody } from '@cruddur/api-contract';
 import type { FastifyInstance } from 'fastify';
+import { WRITE_ROUTE } from '../plugins/write-rate-limit.js';
 import type { ServiceContext } from '../services/context.js';
 import { createActivity } from '../services/create-activity.js';
 import { createReply } from '../services/create-reply.js';
@@ -88,7 +89,7 @@ export const registerActivityRoutes = (app: FastifyInstance, context: ServiceCon
 
   app.post<{ Body: Partial<CreateActivityBody> }>(
     '/api/activities',
-    { schema: { body: stringFieldsBody('message', 'ttl'), response: { 201: activityRef, ...errorResponses } } },
+    { config: WRITE_ROUTE, schema: { body: stringFieldsBody('message', 'ttl'), response: { 201: activityRef, ...errorResponses } } },
     (request, reply) => {
       const result = createActivity(context, request.body);
       return result.ok ? reply.code(201).send(result.value) : sendFailure(reply, result.failure);
@@ -98,6 +99,7 @@ export const registerActivityRoutes = (app: FastifyInstance, context: ServiceCon
   app.post<{ Params: { uuid: string }; Body: Partial<CreateReplyBody> }>(
     '/api/activities/:uuid/reply',
     {
+      config: WRITE_ROUTE,
       schema: {
         params: uuidParams,
         body: stringFieldsBody('message'),

@@ -1,5 +1,6 @@
 import type { CreateMessageBody } from '@cruddur/api-contract';
 import type { FastifyInstance } from 'fastify';
+import { WRITE_ROUTE } from '../plugins/write-rate-limit.js';
 import type { ServiceContext } from '../services/context.js';
 import { createMessage } from '../services/create-message.js';
 import { messages } from '../services/messages.js';
@@ -19,6 +20,7 @@ export const registerMessageRoutes = (app: FastifyInstance, context: ServiceCont
   app.post<{ Body: Partial<CreateMessageBody> }>(
     '/api/messages',
     {
+      config: WRITE_ROUTE,
       schema: {
         body: stringFieldsBody('message', 'user_receiver_handle'),
         response: { 201: messageRef, ...errorResponses },
