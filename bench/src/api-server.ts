@@ -1,3 +1,4 @@
+import { HEALTH_CHECK_PATH } from '@cruddur/api-contract';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { get } from 'node:http';
@@ -22,7 +23,6 @@ export interface RunningApi {
   readonly stop: () => Promise<void>;
 }
 
-const HEALTH_PATH = '/api/health-check';
 const POLL_INTERVAL_MS = 2;
 const START_TIMEOUT_MS = 30_000;
 
@@ -48,7 +48,7 @@ export const parseCpuTimeMs = (stat: string): number => {
 /** One GET with a fresh connection; true on 200, false on any error or other status. */
 const answersHealthy = (url: string): Promise<boolean> =>
   new Promise((resolve) => {
-    const request = get(`${url}${HEALTH_PATH}`, { agent: false }, (response) => {
+    const request = get(`${url}${HEALTH_CHECK_PATH}`, { agent: false }, (response) => {
       response.resume();
       resolve(response.statusCode === 200);
     });

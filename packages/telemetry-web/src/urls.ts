@@ -1,3 +1,5 @@
+import { TRACE_RELAY_PATH } from '@cruddur/api-contract';
+
 const fail = (name: string, value: string): never => {
   throw new Error(`${name} must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
 };
@@ -26,4 +28,4 @@ export const exactOriginPattern = (origin: string): RegExp =>
   new RegExp(`^${escapeRegExp(origin)}(?:[/?#]|$)`);
 
 /** The API relays browser spans from this path to the real destination. */
-export const defaultExportUrl = (backendUrl: string): string => `${backendUrl.replace(/\/+$/, '')}/v1/traces`;
+export const defaultExportUrl = (backendUrl: string): string => `${backendUrl.replace(/\/+$/, '')}${TRACE_RELAY_PATH}`;

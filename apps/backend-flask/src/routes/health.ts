@@ -1,6 +1,5 @@
-import type { HealthCheck } from '@cruddur/api-contract';
+import { HEALTH_CHECK_PATH, type HealthCheck } from '@cruddur/api-contract';
 import type { FastifyInstance } from 'fastify';
-import { HEALTH_CHECK_PATH } from './paths.js';
 import { errorResponses } from './schemas.js';
 
 const healthCheckSchema = {

@@ -6,7 +6,7 @@ import { forwardTraces } from '../relay/forward.js';
 import { pinServiceNameJson } from '../relay/otlp-json.js';
 import { pinServiceNameProtobuf } from '../relay/otlp-protobuf.js';
 import { OtlpPayloadError } from '../relay/payload-error.js';
-import { TRACE_RELAY_PATH } from './paths.js';
+import { TRACE_RELAY_PATH } from '@cruddur/api-contract';
 
 export interface TraceRelayOptions {
   /** Where spans go, with the server-side headers (the key never reaches the browser). */

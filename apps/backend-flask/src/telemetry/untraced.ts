@@ -1,4 +1,4 @@
-import { HEALTH_CHECK_PATH, TRACE_RELAY_PATH } from '../routes/paths.js';
+import { HEALTH_CHECK_PATH, TRACE_RELAY_PATH } from '@cruddur/api-contract';
 
 /**
  * Requests that get no span at all:

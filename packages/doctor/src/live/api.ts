@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { HEALTH_CHECK_PATH, TRACE_RELAY_PATH } from '@cruddur/api-contract';
 import { resolveUrls } from '@cruddur/config';
 import { SERVICE } from '@cruddur/telemetry-conventions';
 import { finding, type Env, type Finding, type Status } from '../finding.js';
 import { fetchOnce, type HttpOutcome } from './network.js';
 import type { LiveResult } from './result.js';
 
-// The API's paths (apps/backend-flask/src/routes/paths.ts); the doctor talks to it over HTTP only.
-const HEALTH_CHECK_PATH = '/api/health-check';
+/** A read the web app makes first: its preflight stands for all of them. */
 const PREFLIGHT_PATH = '/api/activities/home';
-const RELAY_PATH = '/v1/traces';
 /** What the web app sends on an API call: its trace context and JSON. */
 const REQUEST_HEADERS = ['traceparent', 'content-type'];
 
@@ -94,7 +93,7 @@ const apiMessage = (body: string): string => {
 
 /** One line per relay answer: 2xx fine, 403/415/429/5xx each with its cause. */
 export const diagnoseRelayAnswer = (api: string, origin: string, outcome: HttpOutcome): LiveResult => {
-  const url = `${api}${RELAY_PATH}`;
+  const url = `${api}${TRACE_RELAY_PATH}`;
   const row = (on: boolean, text: string): Status[] => [{ integration: RELAY_ROW, on, target: text }];
   if (outcome.kind === 'unreachable') {
     return { statuses: row(false, `no answer from ${url}`), findings: [finding('relay-unexpected-answer', `POST ${url} got no answer (${outcome.reason})`)] };
@@ -114,7 +113,7 @@ const checkRelay = async (api: string, origin: string, timeoutMs: number): Promi
   diagnoseRelayAnswer(
     api,
     origin,
-    await fetchOnce(`${api}${RELAY_PATH}`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: relayProbeBody(), timeoutMs }),
+    await fetchOnce(`${api}${TRACE_RELAY_PATH}`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: relayProbeBody(), timeoutMs }),
   );
 
 const originOf = (url: string): string => new URL(url).origin;
