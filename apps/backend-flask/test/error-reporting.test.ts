@@ -2,27 +2,18 @@ import { Writable } from 'node:stream';
 import type { Env } from '@cruddur/config';
 import { SPAN } from '@cruddur/telemetry-conventions';
 import { SpanKind, trace, type Span } from '@opentelemetry/api';
-import { AlwaysOnSampler, InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { jsonBody, recordSpans } from './browser-spans.js';
 import { START, postJson, testApp } from './helpers.js';
 import { deadRollbarEndpoint, startRollbarReceiver, type ReceivedItem } from './rollbar-receiver.js';
+import { recordSpansInProcess } from './in-process-tracing.js';
 
 // The SDK in-process: each request runs under a span standing for its SERVER span.
-const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ sampler: new AlwaysOnSampler(), spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register();
+recordSpansInProcess();
 const tracer = trace.getTracer('error-reporting-test');
-afterAll(async () => {
-  await provider.shutdown();
-  trace.disable();
-});
-beforeEach(() => {
-  exporter.reset();
-});
 
 const TOKEN = 'post-server-item-token-abcd';
 const FRONTEND = 'http://localhost:3000';

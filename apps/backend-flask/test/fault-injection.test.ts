@@ -1,20 +1,11 @@
 import { SPAN } from '@cruddur/telemetry-conventions';
-import { SpanStatusCode, trace } from '@opentelemetry/api';
-import { AlwaysOnSampler, InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { describe, expect, it } from 'vitest';
 import { loadFaultInjection } from '../src/faults/config.js';
 import { testApp } from './helpers.js';
+import { recordSpansInProcess } from './in-process-tracing.js';
 
-const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ sampler: new AlwaysOnSampler(), spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register();
-afterAll(async () => {
-  await provider.shutdown();
-  trace.disable();
-});
-beforeEach(() => {
-  exporter.reset();
-});
+const exporter = recordSpansInProcess();
 
 const FAULT = { 'x-cruddur-fault': '500' };
 const FRONTEND = 'http://localhost:3000';

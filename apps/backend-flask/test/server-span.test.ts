@@ -1,28 +1,17 @@
 import { SPAN } from '@cruddur/telemetry-conventions';
-import { diag, DiagLogLevel, SpanKind, SpanStatusCode, trace, propagation } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { AlwaysOnSampler, InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { diag, DiagLogLevel, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import Fastify from 'fastify';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { traceServerRequests } from '../src/telemetry/server-span.js';
 import { postJson, testApp } from './helpers.js';
+import { recordSpansInProcess } from './in-process-tracing.js';
 
 // The SDK in-process with the API's own SERVER spans: every Fastify instance
 // created from here on gets the hooks, as under instrumentation.ts.
-const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ sampler: new AlwaysOnSampler(), spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register({ propagator: new W3CTraceContextPropagator() });
+const exporter = recordSpansInProcess();
 traceServerRequests();
-afterAll(async () => {
-  await provider.shutdown();
-  trace.disable();
-  propagation.disable();
-});
-beforeEach(() => {
-  exporter.reset();
-});
 
 const TRACE_ID = '6740a1b2c3d4e5f6a7b8c9d0e1f2a3b4';
 const CALLER = 'b7ad6b7169203331';

@@ -1,23 +1,13 @@
 import type { Activity, Message } from '@cruddur/api-contract';
 import { ATTR, SPAN, type SpanName } from '@cruddur/telemetry-conventions';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
-import { AlwaysOnSampler, InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withSpan } from '../src/services/traced.js';
 import { START, postJson, testApp } from './helpers.js';
+import { recordSpansInProcess } from './in-process-tracing.js';
 
 // The SDK in-process, no HTTP instrumentation: only the services' own spans are recorded.
-// An explicit sampler, so an OTEL_TRACES_SAMPLER in the shell cannot change the outcome.
-const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ sampler: new AlwaysOnSampler(), spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register();
-afterAll(async () => {
-  await provider.shutdown();
-  trace.disable();
-});
-beforeEach(() => {
-  exporter.reset();
-});
+const exporter = recordSpansInProcess();
 
 const GARAK_CRUD = '248959df-3079-4947-b847-9e0892d1bab4';
 const FIRST_CRUD = '68f126b0-1ceb-4a33-88be-d90fa7109eee';

@@ -5,9 +5,8 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { SessionProvider } from '../src/auth/SessionProvider';
 import { routes } from '../src/routes';
 
-/** The whole app at `path`, as the browser would show it. */
-export const renderRoute = (path: string) => {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+/** `router` in the app's session, with a user to drive it. */
+const renderRouter = (router: ReturnType<typeof createMemoryRouter>) => {
   const user = userEvent.setup();
   const view = render(
     <SessionProvider>
@@ -17,14 +16,8 @@ export const renderRoute = (path: string) => {
   return { ...view, router, user };
 };
 
+/** The whole app at `path`, as the browser would show it. */
+export const renderRoute = (path: string) => renderRouter(createMemoryRouter(routes, { initialEntries: [path] }));
+
 /** One component with router and session around it (for components that link). */
-export const renderWithRouter = (ui: ReactNode) => {
-  const router = createMemoryRouter([{ path: '*', element: ui }]);
-  const user = userEvent.setup();
-  const view = render(
-    <SessionProvider>
-      <RouterProvider router={router} />
-    </SessionProvider>,
-  );
-  return { ...view, router, user };
-};
+export const renderWithRouter = (ui: ReactNode) => renderRouter(createMemoryRouter([{ path: '*', element: ui }]));
