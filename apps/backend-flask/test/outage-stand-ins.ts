@@ -33,6 +33,8 @@ export const startSwitchableOtlp = async () => {
   const requests: Record<OtlpMode, number> = { healthy: 0, '401': 0, '503': 0, hang: 0, refused: 0 };
   /** Trace id → when its SERVER span arrived (performance.now()). */
   const serverSpans = new Map<string, number>();
+  /** Every export answered 200: when it arrived (performance.now()) and how many spans it carried. */
+  const batches: { readonly at: number; readonly spans: number }[] = [];
   const held = new Set<ServerResponse>();
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -51,13 +53,16 @@ export const startSwitchableOtlp = async () => {
       }
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as JsonExport;
       const arrived = performance.now();
+      let spans = 0;
       for (const resource of body.resourceSpans ?? []) {
         for (const scope of resource.scopeSpans ?? []) {
           for (const span of scope.spans ?? []) {
+            spans += 1;
             if (span.kind === SERVER && span.traceId !== undefined && !serverSpans.has(span.traceId)) serverSpans.set(span.traceId, arrived);
           }
         }
       }
+      batches.push({ at: arrived, spans });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   };
@@ -98,6 +103,7 @@ export const startSwitchableOtlp = async () => {
     url: `http://127.0.0.1:${String(port)}`,
     requests,
     serverSpans,
+    batches,
     mode: () => mode,
     setMode: async (next: OtlpMode): Promise<void> => {
       if (next === 'refused' && listening) {

@@ -30,29 +30,41 @@ const POST_EVERY = 25;
 const FAULT_EVERY = 150;
 /** CRUDDUR_EXPORT_ERROR_INTERVAL_MS for this run. */
 const INTERVAL_MS = 2_000;
-/** Lines are timestamped when the test reads them (polled every 50 ms): room for that and the pipes. */
-const LINE_SPACING_SLACK_MS = 300;
 /**
- * Latency, two ways against the control server over the same seconds:
- * - per second of an outage phase, the p99 of the server under test minus
- *   the control's (100 requests each); the median of those differences;
- * - the phase's p99 against the control's.
- * Each may exceed the control's by 20 %, or by P99_FLOOR_MS when that is
- * more: on two shared, noisy cores 2 ms at the 99th percentile is the GC or
- * the other jobs, not a server waiting on a destination (that costs the
- * exporters' timeouts, seconds). The server counts as slowed when it is
- * over on both: the other jobs (a browser test, a build) come in bursts that
- * move either one by half on their own, even between the two identical
- * servers (seen: a phase p99 of 18.8 against 33.5 ms; a median over five
- * seconds of 6.9 ms while the phase p99s were 42.1 and 39.8), while a
- * server slowed by its telemetry is slower in every second and over the
- * whole phase. And no request may come near a telemetry timeout
- * (MAX_LATENCY_MS).
+ * Lines are timed when the test reads them, not when they were written:
+ * CloudWatch's come from a worker thread through the main thread's event
+ * loop, and the files are polled. Half the interval leaves room for any such
+ * delay a loaded machine adds, and still fails a reporter that writes a line
+ * per failed export (401s fail a batch every 200 ms).
+ */
+const LINE_SPACING_SLACK_MS = INTERVAL_MS / 2;
+/**
+ * "A telemetry outage never slows a request", judged against the control
+ * server over the same seconds, two ways:
+ * - wall clock: the median of the per-second p99 differences and the phase
+ *   p99 both over the control's by 20 % (or P99_FLOOR_MS, when that is more);
+ * - CPU: the process's CPU time (all threads) over the phase, per request
+ *   answered, over the control's by CPU_ALLOWANCE. Other jobs' bursts barely
+ *   move CPU time, unlike wall clock.
+ * A phase over on either is a suspect, and is run again (after a healthy
+ * phase) up to CONFIRMATIONS times: an outage that really slows requests
+ * does so every time, a burst of the other jobs on the two shared cores does
+ * not come back for the same phase each time (seen: a phase p99 of 420 ms
+ * against the control's 310 while the per-second differences swung from
+ * -45 to +200 ms). Only a slowdown seen in every attempt fails the test.
  */
 const P99_FLOOR_MS = 2;
+const CPU_ALLOWANCE = 1.25;
+const CONFIRMATIONS = 2;
 const WINDOW_MS = 1_000;
-/** The shortest timeout a request could be caught in is the OTLP export's 4.75 s. */
-const MAX_LATENCY_MS = 2_000;
+/**
+ * No request comes near a telemetry timeout: the shortest one a request
+ * could be caught in is the OTLP export's 4.75 s. A loaded machine stalls a
+ * request for a few hundred milliseconds at worst.
+ */
+const MAX_LATENCY_MS = 4_000;
+/** Linux's USER_HZ, the unit of utime and stime in /proc/<pid>/stat. */
+const CLOCK_TICK_MS = 10;
 /**
  * Peak resident memory (VmRSS of the server under test, its CloudWatch worker thread included) in any
  * phase, over the first healthy phase's peak. Runs so far grew 4 to 14 MiB
@@ -165,6 +177,14 @@ const vmRssKb = (pid: number): number => {
   return match ? Number(match[1]) : NaN;
 };
 
+/** CPU time (user + system, every thread) the process has used so far. */
+const cpuMs = (pid: number): number => {
+  const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): state is 3rd, utime 14th, stime 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Phase {
@@ -173,6 +193,8 @@ interface Phase {
   readonly enter: () => Promise<void>;
   started?: number;
   ended?: number;
+  /** CPU time the server under test and the control used during the phase. */
+  cpuMs?: readonly [number, number];
 }
 
 describe('telemetry outages under steady load', () => {
@@ -255,6 +277,7 @@ describe('telemetry outages under steady load', () => {
         { name: 'H5', ms: 5_000, enter: healthy },
       ];
       let current = 'start';
+      const controlPid = control.server.pid ?? NaN;
       const rss: { phase: string; kb: number }[] = [];
       const memory = setInterval(() => {
         rss.push({ phase: current, kb: vmRssKb(pid) });
@@ -263,13 +286,93 @@ describe('telemetry outages under steady load', () => {
         clearInterval(memory);
       });
       const load = startLoad({ urls: [server.url, control.server.url], ratePerSecond: RATE, phase: () => current, postEvery: POST_EVERY, faultEvery: FAULT_EVERY });
-      for (const phase of phases) {
+      const run = async (phase: Phase): Promise<void> => {
         await phase.enter();
+        const cpuAtStart = [cpuMs(pid), cpuMs(controlPid)] as const;
         phase.started = performance.now();
         current = phase.name;
         await sleep(phase.ms);
         phase.ended = performance.now();
+        phase.cpuMs = [cpuMs(pid) - cpuAtStart[0], cpuMs(controlPid) - cpuAtStart[1]];
+      };
+      for (const phase of phases) await run(phase);
+
+      // ---- Latency: each outage against the control over the same seconds.
+      const phaseOf = (prefix: string): Phase => {
+        const phase = phases.find(({ name }) => name.startsWith(prefix));
+        if (!phase) throw new Error(`no phase ${prefix}`);
+        return phase;
+      };
+      /** Latencies of the non-fault requests `target` (0 the server under test, 1 the control) was sent in the phase. */
+      const answered = (phase: Phase, target: number) =>
+        load.samples.filter((sample) => sample.target === target && sample.kind !== 'fault' && sample.phase === phase.name);
+      /** p99 of each second of the phase (seconds with a third of the rate at least), by second. */
+      const windowP99s = (phase: Phase, target: number): Map<number, number> => {
+        const windows = new Map<number, number[]>();
+        for (const { sentAt, latencyMs } of answered(phase, target)) {
+          const index = Math.floor((sentAt - (phase.started ?? 0)) / WINDOW_MS);
+          windows.set(index, [...(windows.get(index) ?? []), latencyMs]);
+        }
+        return new Map([...windows].filter(([, values]) => values.length >= RATE / 3).map(([index, values]) => [index, percentile(values, 99)]));
+      };
+      /** Per second: the server under test's p99 minus the control's. */
+      const pairedDifferences = (phase: Phase): number[] => {
+        const control = windowP99s(phase, 1);
+        return [...windowP99s(phase, 0)].flatMap(([index, p99]) => {
+          const other = control.get(index);
+          return other === undefined ? [] : [p99 - other];
+        });
+      };
+      const stats = (phase: Phase, target: 0 | 1) => {
+        const values = answered(phase, target).map(({ latencyMs }) => latencyMs);
+        return {
+          count: values.length,
+          p50: percentile(values, 50),
+          p99: percentile(values, 99),
+          windowP99: percentile([...windowP99s(phase, target).values()], 50),
+          max: Math.max(...values),
+          cpuPerRequestMs: (phase.cpuMs?.[target] ?? NaN) / values.length,
+        };
+      };
+      const summary = ({ p50, p99, windowP99, max, cpuPerRequestMs }: ReturnType<typeof stats>) =>
+        `p50 ${p50.toFixed(2)}, p99 ${p99.toFixed(2)}, median per-second p99 ${windowP99.toFixed(2)}, max ${max.toFixed(2)} ms, CPU ${(cpuPerRequestMs * 1000).toFixed(0)} µs/request`;
+      const judge = (phase: Phase) => {
+        const tested = stats(phase, 0);
+        const healthy = stats(phase, 1);
+        const differences = pairedDifferences(phase);
+        const observed = percentile(differences, 50);
+        const allowed = Math.max(0.2 * healthy.windowP99, P99_FLOOR_MS);
+        const phaseAllowed = healthy.p99 + Math.max(0.2 * healthy.p99, P99_FLOOR_MS);
+        // Two ticks of slack: the phase's CPU time is read to 10 ms.
+        const cpuAllowed = healthy.cpuPerRequestMs * CPU_ALLOWANCE + (2 * CLOCK_TICK_MS) / healthy.count;
+        const wallSlowed = observed > allowed && tested.p99 > phaseAllowed;
+        const cpuSlowed = tested.cpuPerRequestMs > cpuAllowed;
+        const verdict =
+          `median per-second p99 difference ${observed.toFixed(2)} ms (allowed ${allowed.toFixed(2)}; each second: ${differences.map((d) => d.toFixed(1)).join(' ')}); ` +
+          `phase p99 ${tested.p99.toFixed(2)} ms (allowed ${phaseAllowed.toFixed(2)}); ` +
+          `CPU ${(tested.cpuPerRequestMs * 1000).toFixed(0)} µs/request (allowed ${(cpuAllowed * 1000).toFixed(0)})`;
+        return {
+          slowed: wallSlowed || cpuSlowed,
+          line: `${phase.name} (${String(tested.count)} requests): ${summary(tested)}; control ${summary(healthy)}; ${verdict}`,
+          max: tested.max,
+          seconds: differences.length,
+        };
+      };
+      // A suspect outage is run again, after a healthy phase, until it is cleared or every attempt was slowed.
+      const attempts = new Map((['O1', 'O2', 'O3', 'O4'] as const).map((outage) => [outage, [phaseOf(outage)]]));
+      for (let round = 1; round <= CONFIRMATIONS; round += 1) {
+        const suspects = [...attempts].filter(([, tried]) => tried.every((phase) => judge(phase).slowed));
+        if (suspects.length === 0) break;
+        for (const [outage, tried] of suspects) {
+          const { name, ms, enter } = phaseOf(outage);
+          const again: Phase = { name: `confirmation ${String(round)}: ${name}`, ms, enter };
+          await run({ name: `confirmation ${String(round)}: healthy before ${outage}`, ms: 5_000, enter: healthy });
+          await run(again);
+          tried.push(again);
+        }
+        await run({ name: `confirmation ${String(round)}: healthy after`, ms: 5_000, enter: healthy });
       }
+
       const samples = await load.stop();
       clearInterval(memory);
       const stopped = await server.stop('SIGTERM');
@@ -283,58 +386,16 @@ describe('telemetry outages under steady load', () => {
       expect(stopped).toEqual({ code: 0, signal: null });
       expect(controlStopped).toEqual({ code: 0, signal: null });
 
-      // ---- Latency: each outage against the healthy phases either side of it.
-      const phaseOf = (prefix: string) => phases.find(({ name }) => name.startsWith(prefix));
-      /** Latencies of the non-fault requests `target` (0 the server under test, 1 the control) was sent in the phase. */
-      const answered = (prefix: string, target: number) =>
-        samples.filter((sample) => sample.target === target && sample.kind !== 'fault' && sample.phase === phaseOf(prefix)?.name);
-      /** p99 of each second of the phase (seconds with a third of the rate at least), by second. */
-      const windowP99s = (prefix: string, target: number): Map<number, number> => {
-        const started = phaseOf(prefix)?.started ?? 0;
-        const windows = new Map<number, number[]>();
-        for (const { sentAt, latencyMs } of answered(prefix, target)) {
-          const index = Math.floor((sentAt - started) / WINDOW_MS);
-          windows.set(index, [...(windows.get(index) ?? []), latencyMs]);
-        }
-        return new Map([...windows].filter(([, values]) => values.length >= RATE / 3).map(([index, values]) => [index, percentile(values, 99)]));
-      };
-      /** Per second: the server under test's p99 minus the control's. */
-      const pairedDifferences = (prefix: string): number[] => {
-        const control = windowP99s(prefix, 1);
-        return [...windowP99s(prefix, 0)].flatMap(([index, p99]) => {
-          const other = control.get(index);
-          return other === undefined ? [] : [p99 - other];
-        });
-      };
-      const stats = (prefix: string, target: number) => {
-        const values = answered(prefix, target).map(({ latencyMs }) => latencyMs);
-        return {
-          count: values.length,
-          p50: percentile(values, 50),
-          p99: percentile(values, 99),
-          windowP99: percentile([...windowP99s(prefix, target).values()], 50),
-          max: Math.max(...values),
-        };
-      };
-      const summary = ({ p50, p99, windowP99, max }: ReturnType<typeof stats>) =>
-        `p50 ${p50.toFixed(2)}, p99 ${p99.toFixed(2)}, median per-second p99 ${windowP99.toFixed(2)}, max ${max.toFixed(2)} ms`;
+      // Judged again now that every request is answered.
       const report: string[] = [];
-      const latencyChecks = (['O1', 'O2', 'O3', 'O4'] as const).map((outage) => {
-        const tested = stats(outage, 0);
-        const healthy = stats(outage, 1);
-        const differences = pairedDifferences(outage);
-        const observed = percentile(differences, 50);
-        const allowed = Math.max(0.2 * healthy.windowP99, P99_FLOOR_MS);
-        const phaseAllowed = healthy.p99 + Math.max(0.2 * healthy.p99, P99_FLOOR_MS);
-        const verdict =
-          `median per-second p99 difference ${observed.toFixed(2)} ms (allowed ${allowed.toFixed(2)}; each second: ${differences.map((d) => d.toFixed(1)).join(' ')}); ` +
-          `phase p99 ${tested.p99.toFixed(2)} ms (allowed ${phaseAllowed.toFixed(2)})`;
-        report.push(`${outage} (${String(tested.count)} requests): ${summary(tested)}; control ${summary(healthy)}; ${verdict}`);
-        const slowed = observed > allowed && tested.p99 > phaseAllowed;
-        return { outage, slowed, verdict, max: tested.max, seconds: differences.length };
+      const latencyChecks = [...attempts].map(([outage, tried]) => {
+        const verdicts = tried.map(judge);
+        report.push(...verdicts.map(({ line }) => line));
+        return { outage, verdicts };
       });
       for (const name of ['H1', 'H2', 'H3', 'H4', 'H5']) {
-        report.push(`${name}: ${summary(stats(name, 0))}; control ${summary(stats(name, 1))}; median per-second p99 difference ${percentile(pairedDifferences(name), 50).toFixed(2)} ms`);
+        const phase = phaseOf(name);
+        report.push(`${name}: ${summary(stats(phase, 0))}; control ${summary(stats(phase, 1))}; median per-second p99 difference ${percentile(pairedDifferences(phase), 50).toFixed(2)} ms`);
       }
 
       // ---- Memory.
@@ -350,10 +411,15 @@ describe('telemetry outages under steady load', () => {
       report.push(...reports.map(({ at, text }) => `  +${((at - (phases[0]?.started ?? 0)) / 1000).toFixed(1)} s ${text}`));
       console.info(`outages under load:\n${report.join('\n')}`);
 
-      for (const check of latencyChecks) {
-        expect(check.seconds, `${check.outage}: seconds compared`).toBeGreaterThanOrEqual(4);
-        expect(check.slowed, `${check.outage} slower than the control: ${check.verdict}`).toBe(false);
-        expect(check.max, `${check.outage} slowest request`).toBeLessThan(MAX_LATENCY_MS);
+      for (const { outage, verdicts } of latencyChecks) {
+        for (const { seconds, max, line } of verdicts) {
+          expect(seconds, `${outage}: seconds compared`).toBeGreaterThanOrEqual(4);
+          expect(max, `${outage} slowest request: ${line}`).toBeLessThan(MAX_LATENCY_MS);
+        }
+        expect(
+          verdicts.every(({ slowed }) => slowed),
+          `${outage} slower than the control in each of its ${String(verdicts.length)} attempts:\n${verdicts.map(({ line }) => line).join('\n')}`,
+        ).toBe(false);
       }
       expect(runPeak - baselinePeak).toBeLessThanOrEqual(RSS_GROWTH_CAP_KB);
 
@@ -366,14 +432,14 @@ describe('telemetry outages under steady load', () => {
 
       /** The failing lines for `destination` read while `phase` lasted (plus `graceMs`), each with `reason`. */
       const failingDuring = (destination: Destination, phaseName: string, reason: string, graceMs = INTERVAL_MS) => {
-        const phase = phases.find(({ name }) => name.startsWith(phaseName));
-        const from = phase?.started ?? Infinity;
-        const to = (phase?.ended ?? -Infinity) + graceMs;
+        const phase = phaseOf(phaseName);
+        const from = phase.started ?? Infinity;
+        const to = (phase.ended ?? -Infinity) + graceMs;
         const lines = of(destination, 'failing').filter(({ at }) => at >= from && at <= to);
         expect(lines.length, `${destination} failing during ${phaseName}`).toBeGreaterThan(0);
         expect(lines.filter(({ text }) => !text.includes(reason)), `${destination} during ${phaseName}: ${reason}`).toEqual([]);
         // One line per interval, not one per failed batch or item.
-        expect(lines.length).toBeLessThanOrEqual(Math.ceil(((phase?.ms ?? 0) + graceMs) / INTERVAL_MS) + 1);
+        expect(lines.length).toBeLessThanOrEqual(Math.ceil((phase.ms + graceMs) / INTERVAL_MS) + 1);
         return lines;
       };
       const otlpLines = [
@@ -393,7 +459,7 @@ describe('telemetry outages under steady load', () => {
         expect(sum(lines, 'dropped')).toBeGreaterThan(0);
       }
       // While a batch hangs (5 s), the queue fills: the spans it refuses are counted on top of the failed batches'.
-      const hungResumed = of('otlp', 'resumed').find(({ at }) => at >= (phaseOf('O3')?.started ?? Infinity));
+      const hungResumed = of('otlp', 'resumed').find(({ at }) => at >= (phaseOf('O3').started ?? Infinity));
       expect(hungResumed?.dropped ?? 0).toBeGreaterThan((hungResumed?.failures ?? Infinity) * BATCH_SIZE);
       failingDuring('xray', 'O1', 'failing: ECONNREFUSED: unreachable: check AWS_XRAY_DAEMON_ADDRESS;');
       failingDuring('xray', 'O3', 'failing: ECONNREFUSED: unreachable: check AWS_XRAY_DAEMON_ADDRESS;');
@@ -405,34 +471,40 @@ describe('telemetry outages under steady load', () => {
       // ---- Recovery, by itself: a "resumed" line after each destination's last outage, and the data flowing again.
       const lastOutageEnd = { otlp: 'O4', xray: 'O3', rollbar: 'O2', cloudwatch: 'O2' } as const;
       for (const [destination, outage] of Object.entries(lastOutageEnd) as [Destination, string][]) {
-        const after = phases.find(({ name }) => name.startsWith(outage))?.ended ?? Infinity;
+        const after = phaseOf(outage).ended ?? Infinity;
         expect(of(destination, 'resumed').filter(({ at }) => at >= after).length, `${destination} resumed after ${outage}`).toBeGreaterThan(0);
       }
       const sentIn = (name: string) => samples.filter((sample: LoadSample) => sample.target === 0 && sample.phase === name && sample.kind !== 'fault');
       for (const name of ['H2', 'H3', 'H4', 'H5']) {
-        // The export under way when the destination came back may still take its 5 s (a hang), the queue
-        // refusing spans meanwhile: by the second half of the phase everything arrives (but the last
-        // second's, whose batches may leave when the next outage has begun).
-        const phase = phaseOf(name);
-        const halfway = ((phase?.started ?? 0) + (phase?.ended ?? 0)) / 2;
-        const late = sentIn(name).filter(({ sentAt }) => sentAt >= halfway && sentAt < (phase?.ended ?? 0) - 1_000);
-        const arrived = late.filter(({ traceId }) => otlp.serverSpans.has(traceId)).length;
-        expect(arrived, `SERVER spans of the second half of ${name}'s requests at the OTLP destination`).toBeGreaterThan(late.length * 0.95);
+        // The export under way when the destination came back may still take its 5 s (a hang), the full queue
+        // refusing spans meanwhile. An export of fewer spans than a batch emptied the queue: every request
+        // answered from then until the phase's last export must be in the phase's exports.
+        const { started = Infinity, ended = -Infinity } = phaseOf(name);
+        const exports = otlp.batches.filter(({ at }) => at >= started && at <= ended);
+        const drained = exports.find(({ spans }) => spans < BATCH_SIZE);
+        const last = exports.at(-1);
+        expect(drained, `${name}: an export that emptied the queue (exports: ${exports.map(({ spans }) => spans).join(' ')})`).toBeDefined();
+        const covered = sentIn(name).filter(({ sentAt, latencyMs }) => sentAt >= (drained?.at ?? Infinity) && sentAt + latencyMs < (last?.at ?? -Infinity));
+        expect(covered.length, `${name}: requests answered between the queue's draining and the phase's last export`).toBeGreaterThan(RATE);
+        const missing = covered.filter(({ traceId }) => !otlp.serverSpans.has(traceId));
+        // A request answered just before an export started may end its span just after: one in a hundred.
+        expect(missing.length, `${name}: SERVER spans missing at the OTLP destination`).toBeLessThanOrEqual(covered.length / 100);
       }
       for (const name of ['H2', 'H4']) {
-        const phase = phases.find((candidate) => candidate.name === name);
-        const segments = daemon.documents.filter(({ at }) => at >= (phase?.started ?? Infinity) && at <= (phase?.ended ?? -Infinity));
+        const { started = Infinity, ended = -Infinity } = phaseOf(name);
+        const segments = daemon.documents.filter(({ at }) => at >= started && at <= ended);
         expect(segments.length, `X-Ray segments during ${name}`).toBeGreaterThan(0);
       }
       expect(rollbar.answered()).toBeGreaterThan(0);
-      const h5 = phases.find(({ name }) => name === 'H5');
-      const laterBatches = cloudwatch.calls.filter(({ operation, status, receivedAt }) => operation === 'PutLogEvents' && status === 200 && receivedAt >= (h5?.started ?? Infinity));
+      const h5Started = phaseOf('H5').started ?? Infinity;
+      const laterBatches = cloudwatch.calls.filter(({ operation, status, receivedAt }) => operation === 'PutLogEvents' && status === 200 && receivedAt >= h5Started);
       expect(laterBatches.length).toBeGreaterThan(0);
 
       // ---- No secret in any line.
       const everything = `${server.stdout()}\n${server.stderr()}`;
       for (const secret of [HONEYCOMB_KEY, ROLLBAR_TOKEN, AWS_SECRET]) expect(everything).not.toContain(secret);
     },
-    120_000,
+    // 61 s of phases, and up to two rounds of confirmations should bursts of other jobs make outages suspect.
+    300_000,
   );
 });
