@@ -133,16 +133,16 @@ describe('CloudWatch Logs from the built server', () => {
       const standIn = await useStandIn();
       standIn.hang();
       const server = await startServer({ ...awsEnv(standIn), AWS_REGION: 'us-east-1', OTEL_SDK_DISABLED: 'true' });
+      // The worker's first call (CreateLogGroup, as it starts) is held: every request below runs while it hangs.
+      await waitFor(() => standIn.calls.length > 0, 10_000, () => 'the CloudWatch worker never called the stand-in');
 
-      const durations: number[] = [];
       for (let i = 0; i < 50; i += 1) {
         const started = performance.now();
         expect((await fetch(`${server.url}/api/activities/home`)).status).toBe(200);
-        durations.push(performance.now() - started);
+        // A request that waited on CloudWatch would take the SDK's 10 s timeout, or forever;
+        // half of that leaves a loaded machine ample room.
+        expect(performance.now() - started, `request ${String(i + 1)}`).toBeLessThan(5_000);
       }
-      // A request that waited on CloudWatch would take the SDK's 10 s timeout, or forever.
-      expect(Math.max(...durations)).toBeLessThan(1_000);
-      expect(standIn.calls.length).toBeGreaterThan(0);
 
       const stopping = performance.now();
       expect(await server.stop('SIGTERM')).toEqual(CLEAN_EXIT);

@@ -87,7 +87,10 @@ describe('SIGTERM under load', () => {
     await load;
 
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(stopMs).toBeLessThan(5_000);
+    // Healthy destinations flush in about 0.2 s, even on a busy 2-core machine. 6 s leaves 30 times
+    // that, and still fails a shutdown that waits out two of its 3 s flush budgets (or nears the 10 s
+    // shutdown timeout, which exits 1).
+    expect(stopMs, 'ms from SIGTERM to exit').toBeLessThan(6_000);
     // Mid-load: the signal came before the last request was sent.
     expect(sent).toBeLessThan(REQUESTS);
     expect(answered.map(({ status }) => status).filter((status) => status !== 200 && status !== 500)).toEqual([]);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { DEFAULT_SAMPLING_RULES_FILE } from '../src/telemetry/xray/sampling-rule.js';
 import type { XrayDocument } from '../src/telemetry/xray/segment.js';
-import { closedUdpPort, startFakeDaemon } from './xray-daemon.js';
+import { closedUdpPort, sendMarker, startFakeDaemon } from './xray-daemon.js';
 import { runUntilExit, startServer, waitFor } from './server-process.js';
 
 /**
@@ -116,11 +116,16 @@ describe('X-Ray from the built server', () => {
         AWS_XRAY_DAEMON_ADDRESS: `udp:${daemon.address}`,
       });
       expect((await getHome(server.url, xrayTraceId())).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(daemon.received).toHaveLength(0);
+      // Nothing went before SIGTERM. The server answers the next request only after the first one's
+      // span has ended, so a segment sent as it ended would be at the daemon ahead of the marker.
+      expect((await fetch(`${server.url}/api/health-check`)).status).toBe(200);
+      await sendMarker(daemon, 'marker');
+      expect(daemon.documents().map(({ name }) => name)).toEqual(['marker']);
+
       expect(await server.stop('SIGTERM')).toEqual(CLEAN_EXIT);
-      await waitFor(() => daemon.received.length > 0, 1_000, () => 'nothing arrived after SIGTERM');
-      expect(daemon.documents().map(({ name }) => name)).toEqual(['backend-flask']);
+      // Sent before the process exited: only this process's reading of it may lag.
+      await waitFor(() => daemon.received.length > 1, 5_000, () => 'no segment arrived after SIGTERM');
+      expect(daemon.documents().map(({ name }) => name)).toEqual(['marker', 'backend-flask']);
     },
     SCENARIO_TIMEOUT_MS,
   );
