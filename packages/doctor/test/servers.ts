@@ -57,13 +57,14 @@ export const startHttp = async (answer: (request: Received) => Answer) => {
   return { url: `http://127.0.0.1:${String(port)}`, port, received };
 };
 
-/** A TCP listener that accepts connections and never says a word: a hung server. */
+/** A TCP listener that accepts connections, reads and never says a word: a hung server. */
 export const startSilent = async () => {
-  const server = createTcpServer(() => undefined);
+  let received = '';
+  const server = createTcpServer((socket) => socket.on('data', (chunk: Buffer) => (received += chunk.toString())));
   const sockets = tracked(server);
   const port = await listen(server);
   onTestFinished(() => close(server, sockets));
-  return { url: `http://127.0.0.1:${String(port)}`, port };
+  return { url: `http://127.0.0.1:${String(port)}`, port, received: () => received };
 };
 
 /** A port nothing listens on: bound by the OS, then released. */

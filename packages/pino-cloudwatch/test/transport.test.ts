@@ -90,22 +90,31 @@ describe('batches', () => {
 
   it('go out after the flush interval, without waiting for close', async () => {
     const standIn = await useStandIn();
-    const transport = openTransport({ flushIntervalMs: 100 });
+    // Longer than the 1 s default, so a transport that ignored it would send too early.
+    const transport = openTransport({ flushIntervalMs: 1_500 });
     transport.write(...linesFrom(3));
     await vi.waitFor(() => {
-      expect(messages(standIn)).toHaveLength(3);
-    }, 1_000);
+      expect(messages(standIn), 'no batch before close').toHaveLength(3);
+    }, 10_000);
     expect(standIn.batches).toHaveLength(1);
+    // The interval starts once the stream exists: the 1.5 s given, not the default (a loaded machine only adds to it).
+    const receivedAt = (operation: string) => standIn.calls.find((call) => call.operation === operation)?.receivedAt ?? NaN;
+    expect(receivedAt('PutLogEvents') - receivedAt('CreateLogStream'), 'sent before the 1.5 s interval had passed').toBeGreaterThan(1_400);
     await transport.close();
   });
 
   it('go out at once when a batch is full', async () => {
     const standIn = await useStandIn();
     const transport = openTransport({ flushIntervalMs: 60_000 });
-    transport.write(...linesFrom(10_000));
+    // Written once the stream exists, when the transport waits out the interval unless a full batch wakes it.
     await vi.waitFor(() => {
-      expect(messages(standIn)).toHaveLength(10_000);
-    }, 2_000);
+      expect(statuses(standIn, 'CreateLogStream'), 'the stream was never created').toEqual([200]);
+    }, 10_000);
+    transport.write(...linesFrom(10_000));
+    // Well under the 60 s interval it would otherwise wait for.
+    await vi.waitFor(() => {
+      expect(messages(standIn), 'the full batch was not sent before the interval').toHaveLength(10_000);
+    }, 10_000);
     await transport.close();
   });
 
@@ -144,7 +153,7 @@ describe('failures', () => {
 
   it('waits longer after each failed attempt', async () => {
     const standIn = await useStandIn();
-    standIn.fail('PutLogEvents', { status: 400, type: 'ThrottlingException' }, 4);
+    standIn.fail('PutLogEvents', { status: 400, type: 'ThrottlingException' }, 5);
     captureStderr();
     const transport = openTransport({ retryBaseDelayMs: 40, retryMaxDelayMs: 10_000 });
     transport.write(pinoLine(NOW, 'x'));
@@ -152,12 +161,13 @@ describe('failures', () => {
 
     const times = standIn.calls.filter(({ operation }) => operation === 'PutLogEvents').map(({ receivedAt }) => receivedAt);
     const gaps = times.slice(1).map((time, i) => time - (times[i] ?? 0));
-    expect(gaps).toHaveLength(4);
-    // Half to all of 40, 80, 160, 320 ms.
-    [20, 40, 80, 160].forEach((least, i) => {
+    expect(gaps).toHaveLength(5);
+    // Half to all of 40, 80, 160, 320, 640 ms.
+    [20, 40, 80, 160, 320].forEach((least, i) => {
       expect(gaps[i]).toBeGreaterThanOrEqual(least - 2);
     });
-    expect(gaps[3]).toBeGreaterThan(gaps[0] ?? Infinity);
+    // The last wait is at least 320 ms, the first at most 40: only a first retry held back 280 ms by a loaded machine would reverse them.
+    expect(gaps[4]).toBeGreaterThan(gaps[0] ?? Infinity);
   });
 
   it('keeps a bounded buffer while the service fails, counts what it drops and reports it once sending works', async () => {
@@ -167,8 +177,8 @@ describe('failures', () => {
     const transport = openTransport({ maxBufferedEvents: 50, flushIntervalMs: 20 });
     transport.write(...linesFrom(120));
     await vi.waitFor(() => {
-      expect(statuses(standIn, 'PutLogEvents').length).toBeGreaterThan(2);
-    });
+      expect(statuses(standIn, 'PutLogEvents').length, 'fewer than 3 failed PutLogEvents calls').toBeGreaterThan(2);
+    }, 10_000);
     standIn.heal();
     await transport.close();
 
@@ -185,8 +195,8 @@ describe('failures', () => {
     const transport = openTransport({ flushIntervalMs: 20 });
     transport.write(...linesFrom(5, 'refused'));
     await vi.waitFor(() => {
-      expect(statuses(standIn, 'PutLogEvents')).toEqual([400]);
-    });
+      expect(statuses(standIn, 'PutLogEvents'), 'no refused PutLogEvents call').toEqual([400]);
+    }, 10_000);
     transport.write(...linesFrom(2, 'later'));
     await transport.close();
 
@@ -244,7 +254,8 @@ describe('closing', () => {
     transport.write(...linesFrom(12_345));
     const started = performance.now();
     await transport.close();
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // Well under the 20 s close budget, which would cut short a close that waited for the 60 s interval.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(messages(standIn)).toEqual(linesFrom(12_345));
   });
 
@@ -254,14 +265,15 @@ describe('closing', () => {
     const stderr = captureStderr();
     const transport = openTransport({ requestTimeoutMs: 300, flushIntervalMs: 20, problemIntervalMs: 60_000 });
     transport.write(...linesFrom(3));
+    // Well under the 10 s default request timeout, which an ignored requestTimeoutMs would leave.
     await vi.waitFor(() => {
-      expect(stderr.join('')).toContain('failing: ETIMEDOUT: unreachable: check AWS_REGION or AWS_ENDPOINT_URL_CLOUDWATCH_LOGS;');
-    }, 3_000);
+      expect(stderr.join(''), 'no timed-out call reported').toContain('failing: ETIMEDOUT: unreachable: check AWS_REGION or AWS_ENDPOINT_URL_CLOUDWATCH_LOGS;');
+    }, 5_000);
     // Calls already held stay held; the next attempt gets an answer.
     standIn.heal();
     await vi.waitFor(() => {
-      expect(messages(standIn)).toEqual(linesFrom(3));
-    }, 5_000);
+      expect(messages(standIn), 'the lines never arrived after the service answered again').toEqual(linesFrom(3));
+    }, 10_000);
     await transport.close();
     const ours = stderr.filter((line) => line.startsWith('pino-cloudwatch:'));
     expect(ours).toEqual([
@@ -271,18 +283,26 @@ describe('closing', () => {
     ]);
   });
 
+  // For the 300 ms budgets below: well under the 3 s default closeTimeoutMs an ignored option would leave,
+  // and the 10 s request timeout that would otherwise end a hanging call; the rest is room for a loaded machine.
+  const CLOSE_BOUND_MS = 2_000;
+
   it('gives up after closeTimeoutMs when the service hangs, and says how many lines were lost', async () => {
     const standIn = await useStandIn();
     standIn.hang();
     const stderr = captureStderr();
     const transport = openTransport({ closeTimeoutMs: 300 });
     transport.write(...linesFrom(7));
-    await sleep(50);
+    await vi.waitFor(() => {
+      expect(standIn.calls.map(({ operation }) => operation), 'the transport never called the stand-in').toEqual(['CreateLogGroup']);
+    }, 10_000);
     const started = performance.now();
     await transport.close();
     const took = performance.now() - started;
+    // Closed although the call was never answered.
+    expect(standIn.calls.map(({ status }) => status)).toEqual([undefined]);
     expect(took).toBeGreaterThanOrEqual(250);
-    expect(took).toBeLessThan(1_500);
+    expect(took, 'close outlasted its 300 ms budget').toBeLessThan(CLOSE_BOUND_MS);
     expect(stderr.join('')).toContain('pino-cloudwatch: 7 log events were not delivered');
   });
 
@@ -290,11 +310,17 @@ describe('closing', () => {
     const standIn = await useStandIn();
     standIn.fail('PutLogEvents', { status: 500, type: 'InternalFailure' });
     const stderr = captureStderr();
-    const transport = openTransport({ closeTimeoutMs: 300, retryBaseDelayMs: 50, retryMaxDelayMs: 100 });
+    const transport = openTransport({ closeTimeoutMs: 300, flushIntervalMs: 20, retryBaseDelayMs: 50, retryMaxDelayMs: 100 });
     transport.write(...linesFrom(4));
+    // Closing while it retries, which it would do for ever.
+    await vi.waitFor(() => {
+      expect(statuses(standIn, 'PutLogEvents'), 'no failed PutLogEvents call').not.toHaveLength(0);
+    }, 10_000);
     const started = performance.now();
     await transport.close();
-    expect(performance.now() - started).toBeLessThan(1_500);
+    const took = performance.now() - started;
+    expect(took).toBeGreaterThanOrEqual(250);
+    expect(took, 'close outlasted its 300 ms budget').toBeLessThan(CLOSE_BOUND_MS);
     expect(stderr.join('')).toContain('pino-cloudwatch: 4 log events were not delivered');
     expect(standIn.batches).toHaveLength(0);
   });
