@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ACTION, ATTR, SPAN } from '@cruddur/telemetry-conventions';
-import { captureAction, expectOneClickTrace, spansNamed, type Capture } from '../../fixtures/traces.js';
+import { captureAction, expectOneClickTrace, spansNamed, type Capture, type Expected } from '../../fixtures/traces.js';
 import type { ViewerSpan } from '../../fixtures/viewer.js';
 
 const BACKEND_ORIGIN = 'http://localhost:4567';
 
-const capture = (page: Page, action: () => Promise<void>): Promise<Capture> => captureAction(page, BACKEND_ORIGIN, action);
+const capture = (page: Page, action: () => Promise<void>, expected?: Expected): Promise<Capture> =>
+  captureAction(page, BACKEND_ORIGIN, action, expected);
 
 const openHome = async (page: Page) => {
   await page.goto('/');
@@ -178,11 +179,15 @@ test('sending a message is one trace', async ({ page }) => {
 test('two quick clicks make two traces', async ({ page }) => {
   await openHome(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  const both = await capture(page, async () => {
-    await nav.getByRole('link', { name: 'Notifications' }).click();
-    await nav.getByRole('link', { name: 'Messages' }).click();
-    await expect(page.getByRole('heading', { name: 'Messages' })).toBeVisible();
-  });
+  const both = await capture(
+    page,
+    async () => {
+      await nav.getByRole('link', { name: 'Notifications' }).click();
+      await nav.getByRole('link', { name: 'Messages' }).click();
+      await expect(page.getByRole('heading', { name: 'Messages' })).toBeVisible();
+    },
+    { traces: 2 },
+  );
   expect(both.traces.map((trace) => trace.spans.find((span) => span.parentSpanId === null)?.name).sort()).toEqual(
     [ACTION.openMessages, ACTION.openNotifications].sort(),
   );

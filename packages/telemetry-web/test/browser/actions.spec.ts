@@ -2,18 +2,19 @@ import { ACTION, ATTR, SERVICE } from '@cruddur/telemetry-conventions';
 import { expect, test, type App } from './harness.js';
 import type { ReceivedSpan } from './otlp.js';
 
-// Late spans would show up within this long after an action's root arrived.
-const SETTLE_MS = 700;
-
 const urlOf = (span: ReceivedSpan): string => String(span.attributes['url.full']);
 
 const children = (app: App, root: ReceivedSpan): ReceivedSpan[] =>
   app.trace(root.traceId).filter((span) => span.parentSpanId === root.spanId);
 
-/** The traces other than the page load's: the ones the test's actions made. */
+/**
+ * The traces other than the page load's and the mark's: the ones the test's
+ * actions made, every one whose spans ended before the mark's.
+ */
 const actionTraces = async (app: App): Promise<string[]> => {
+  const mark = await app.mark();
   const [pageLoad] = await app.roots(ACTION.pageLoad);
-  return [...app.traceIds()].filter((traceId) => traceId !== pageLoad?.traceId);
+  return [...app.traceIds()].filter((traceId) => traceId !== pageLoad?.traceId && traceId !== mark.traceId);
 };
 
 test.describe('one trace per user action', () => {
@@ -21,9 +22,8 @@ test.describe('one trace per user action', () => {
     await app.open();
     const [pageLoad] = await app.roots(ACTION.pageLoad);
     if (pageLoad === undefined) throw new Error('no page-load');
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
-    expect(app.traceIds()).toEqual(new Set([pageLoad.traceId]));
+    expect(await actionTraces(app)).toEqual([]);
     expect(pageLoad.serviceName).toBe(SERVICE.frontend);
     expect(pageLoad.attributes[ATTR.action]).toBe(ACTION.pageLoad);
     expect(pageLoad.attributes[ATTR.route]).toBe('/');
@@ -38,7 +38,6 @@ test.describe('one trace per user action', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     const [search] = await app.roots(ACTION.search);
     if (search === undefined) throw new Error('no search');
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
     expect(await actionTraces(app)).toEqual([search.traceId]);
     expect(search.attributes[ATTR.action]).toBe(ACTION.search);
@@ -60,7 +59,6 @@ test.describe('one trace per user action', () => {
     await page.getByRole('button', { name: 'Profile' }).click();
     const [profile] = await app.roots(ACTION.openProfile);
     if (profile === undefined) throw new Error('no open-profile');
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
     expect(await actionTraces(app)).toEqual([profile.traceId]);
     expect(children(app, profile).map(urlOf).sort()).toEqual([
@@ -76,7 +74,6 @@ test.describe('one trace per user action', () => {
     await expect(page.locator('#notifications')).toContainText('/api/notifications');
     const [open] = await app.roots(ACTION.openNotifications);
     if (open === undefined) throw new Error('no open-notifications');
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
     expect(await actionTraces(app)).toEqual([open.traceId]);
     expect(children(app, open).map(urlOf)).toEqual([`${app.api.origin}/api/notifications`]);
@@ -89,7 +86,6 @@ test.describe('one trace per user action', () => {
     await page.getByRole('button', { name: 'Crud' }).click();
     const [post] = await app.roots(ACTION.postCrud);
     if (post === undefined) throw new Error('no post-crud');
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
     expect(await actionTraces(app)).toEqual([post.traceId]);
     expect(children(app, post).map(urlOf)).toEqual([`${app.api.origin}/api/activities`]);
@@ -101,7 +97,6 @@ test.describe('one trace per user action', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     const [send] = await app.roots(ACTION.sendMessage);
     if (send === undefined) throw new Error('no send-message');
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
     expect(await actionTraces(app)).toEqual([send.traceId]);
     expect(children(app, send).map(urlOf)).toEqual([`${app.api.origin}/api/messages`]);
@@ -114,7 +109,6 @@ test.describe('one trace per user action', () => {
     await search.click();
     await search.click();
     const roots = await app.roots(ACTION.search, 2);
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
     expect(new Set(await actionTraces(app))).toEqual(new Set(roots.map((root) => root.traceId)));
     expect(roots[0]?.traceId).not.toBe(roots[1]?.traceId);
@@ -129,7 +123,6 @@ test.describe('one trace per user action', () => {
     await app.roots(ACTION.pageLoad);
     await page.getByRole('button', { name: 'Unknown' }).click();
     await expect(page.locator('#status')).toHaveText('made-up');
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
     expect(await actionTraces(app)).toEqual([]);
     expect(app.warnings.join('\n')).toMatch(/unknown action "made-up"/);

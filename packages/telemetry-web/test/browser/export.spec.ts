@@ -1,8 +1,20 @@
 import { ACTION } from '@cruddur/telemetry-conventions';
 import { expect, test } from './harness.js';
 
+/**
+ * How long after the API answered an action's last request its spans may
+ * arrive, both times read on the receiver's clock. About 650 ms of it go by
+ * design: instrumentation-fetch ends the fetch span 300 ms after the
+ * response (it waits for the timing entry), the action ends 100 ms after its
+ * last span (its quiet period), and the batch waits up to 250 ms. The rest is
+ * slack for a loaded 2-core machine, where each of those timers fires late;
+ * spans held for the SDK's default 5 s delay, or until the page is hidden,
+ * still fail it.
+ */
+const SENT_WITHIN_MS = 2_000;
+
 test.describe('export', () => {
-  test('an action’s spans arrive within a second of it settling', async ({ app, page }) => {
+  test('an action’s spans are sent on their own, a batch delay after it ends', async ({ app, page }) => {
     await app.open();
     await app.roots(ACTION.pageLoad);
     await page.getByRole('button', { name: 'Search' }).click();
@@ -12,7 +24,9 @@ test.describe('export', () => {
     // The root ends when its last child ended: that is when the action settled.
     const spans = app.trace(search.traceId);
     expect(Math.max(...spans.map((span) => span.endMs))).toBe(search.endMs);
-    expect(Math.max(...spans.map((span) => span.receivedAt)) - search.endMs).toBeLessThan(1_000);
+    const answeredAt = app.api.answeredAt.get('/api/search') ?? Number.NaN;
+    const arrivedAfter = Math.max(...spans.map((span) => span.receivedAt)) - answeredAt;
+    expect(arrivedAfter, 'ms from the API’s answer to the search to its spans’ arrival').toBeLessThan(SENT_WITHIN_MS);
   });
 
   test('the batch is sent when the page is hidden, long before its delay', async ({ app, page }) => {

@@ -49,7 +49,7 @@ test.describe('trace context on the wire', () => {
     await app.roots(ACTION.pageLoad);
     await page.getByRole('button', { name: 'Search' }).click();
     await app.roots(ACTION.search);
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await app.mark();
 
     const exports = app.api.requests.filter((request) => request.path === '/v1/traces');
     expect(exports.length).toBeGreaterThanOrEqual(2);
@@ -64,13 +64,14 @@ test.describe('trace context on the wire', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     const [search] = await app.roots(ACTION.search);
     if (search === undefined) throw new Error('no search');
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await app.mark();
 
     expect(app.api.preflights).toContainEqual({ path: '/api/search', headers: 'traceparent' });
     // Chromium folds the preflight into the request's timing entry, so
     // instrumentation-fetch has no separate preflight to make a span of.
     expect(app.trace(search.traceId).map((span) => span.name).sort()).toEqual(['GET', ACTION.search]);
-    expect(app.traceIds().size).toBe(2);
+    // The page load's, the search's and the mark's.
+    expect(app.traceIds().size).toBe(3);
   });
 
   test('a CORS preflight span, where the browser reports one, is a child of its fetch', async ({ app, page }) => {
@@ -105,13 +106,14 @@ test.describe('trace context on the wire', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     const [search] = await app.roots(ACTION.search);
     if (search === undefined) throw new Error('no search');
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await app.mark();
 
     const spans = app.trace(search.traceId);
     const byName = (name: string): ReceivedSpan | undefined => spans.find((span) => span.name === name);
     expect(spans.map((span) => span.name).sort()).toEqual(['CORS Preflight', 'GET', ACTION.search]);
     expect(byName('GET')?.parentSpanId).toBe(search.spanId);
     expect(byName('CORS Preflight')?.parentSpanId).toBe(byName('GET')?.spanId);
-    expect(app.traceIds().size).toBe(2);
+    // The page load's, the search's and the mark's.
+    expect(app.traceIds().size).toBe(3);
   });
 });

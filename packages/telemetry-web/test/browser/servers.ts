@@ -66,6 +66,8 @@ export interface ApiServer extends Running {
   readonly preflights: { path: string; headers: string }[];
   /** Spans received on /v1/traces. */
   readonly spans: ReceivedSpan[];
+  /** When the last request to each path was answered, by the clock of `ReceivedSpan.receivedAt`. */
+  readonly answeredAt: ReadonlyMap<string, number>;
 }
 
 /**
@@ -77,6 +79,7 @@ export const startApiServer = async (pageOrigin: string): Promise<ApiServer> => 
   const requests: RecordedRequest[] = [];
   const preflights: { path: string; headers: string }[] = [];
   const spans: ReceivedSpan[] = [];
+  const answeredAt = new Map<string, number>();
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://x');
     const cors: Record<string, string> = {};
@@ -108,6 +111,7 @@ export const startApiServer = async (pageOrigin: string): Promise<ApiServer> => 
       spans.push(...parseOtlpJson(body, Date.now()));
     } else {
       await sleep(Number(url.searchParams.get('delay') ?? '0'));
+      answeredAt.set(url.pathname, Date.now());
     }
     response.writeHead(200, { ...cors, 'content-type': 'application/json' });
     response.end(JSON.stringify({ path: url.pathname }));
@@ -117,5 +121,5 @@ export const startApiServer = async (pageOrigin: string): Promise<ApiServer> => 
       response.writeHead(500).end();
     });
   });
-  return { origin: await listen(server), close: closer(server), requests, preflights, spans };
+  return { origin: await listen(server), close: closer(server), requests, preflights, spans, answeredAt };
 };
