@@ -4,7 +4,7 @@ import { SPAN } from '@cruddur/telemetry-conventions';
 import { SpanKind, trace, type Span } from '@opentelemetry/api';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
+import { buildApp, type BuildOptions } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { ROLLBAR_REQUEST_TIMEOUT_MS } from '../src/rollbar/notifier.js';
 import { jsonBody, recordSpans } from './browser-spans.js';
@@ -20,11 +20,46 @@ const TOKEN = 'post-server-item-token-abcd';
 const FRONTEND = 'http://localhost:3000';
 const FAULT = { 'x-cruddur-fault': '500' };
 
-/** An app reporting to `endpoint`, fault injection on, as tests run it. */
-const reportingApp = (endpoint: string, env: Env = {}) =>
-  testApp({
-    env: { ROLLBAR_ACCESS_TOKEN: TOKEN, ROLLBAR_ENDPOINT: endpoint, ROLLBAR_ENVIRONMENT: 'test', CRUDDUR_FAULT_INJECTION: '1', ...env },
+/** A pino stream that keeps every line. */
+const logLines = () => {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
   });
+  return { lines, stream };
+};
+
+/**
+ * An app reporting to `rollbar`, as tests run it. `allSent()` closes it and
+ * returns every item Rollbar got: closing waits until the SDK has Rollbar's
+ * answer to each item it was handed (as at shutdown), so no item, a
+ * duplicate included, can still be on its way. If that wait runs out, the
+ * app says so, and that fails here.
+ */
+const rollbarApp = async (
+  rollbar: { readonly endpoint: string; readonly received: readonly ReceivedItem[] },
+  { env = {}, ...options }: BuildOptions & { env?: Env } = {},
+) => {
+  const { lines, stream } = logLines();
+  const app = await testApp({
+    ...options,
+    env: { ROLLBAR_ACCESS_TOKEN: TOKEN, ROLLBAR_ENDPOINT: rollbar.endpoint, ...env },
+    logger: { level: 'warn', stream },
+  });
+  const allSent = async () => {
+    await app.close();
+    expect(lines.filter((line) => line.includes('Rollbar: items still unsent')), 'items still unsent when the app closed').toEqual([]);
+    return rollbar.received;
+  };
+  return { app, allSent };
+};
+
+/** As rollbarApp, fault injection on, environment "test". */
+const reportingApp = (rollbar: Parameters<typeof rollbarApp>[0], env: Env = {}) =>
+  rollbarApp(rollbar, { env: { ROLLBAR_ENVIRONMENT: 'test', CRUDDUR_FAULT_INJECTION: '1', ...env } });
 
 /** Runs the request under a SERVER span, as the http instrumentation does; resolves with both. */
 const injectTraced = async (app: FastifyInstance, options: InjectOptions) =>
@@ -57,9 +92,6 @@ const addFailingSignIn = (app: FastifyInstance): void => {
   });
 };
 
-/** Lets items that would be sent go out: the SDK posts on a timer. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
-
 const onlyItem = (received: readonly ReceivedItem[]): ReceivedItem => {
   expect(received).toHaveLength(1);
   const [first] = received;
@@ -67,30 +99,16 @@ const onlyItem = (received: readonly ReceivedItem[]): ReceivedItem => {
   return first;
 };
 
-/** A pino stream that keeps every line. */
-const logLines = () => {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { lines, stream };
-};
-
 describe('5xx reporting to Rollbar', () => {
   it('reports a 500 thrown in a use case once, level error, with the trace and span ids of the request', async () => {
     const rollbar = await startRollbarReceiver();
-    const app = await reportingApp(rollbar.endpoint);
+    const { app, allSent } = await reportingApp(rollbar);
 
     const { response, span } = await injectTraced(app, { url: '/api/activities/home', headers: FAULT });
 
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({ error: 'internal_error', message: 'Something went wrong on our side' });
-    await rollbar.waitForItems(1);
-    await settle();
-    const { item, headers } = onlyItem(rollbar.received);
+    const { item, headers } = onlyItem(await allSent());
     expect(headers['x-rollbar-access-token']).toBe(TOKEN);
     expect(item.data.level).toBe('error');
     expect(item.data.environment).toBe('test');
@@ -107,8 +125,7 @@ describe('5xx reporting to Rollbar', () => {
 
   it('reports a 5xx answered without a throw (the relay’s 502) once, by route and status', async () => {
     const rollbar = await startRollbarReceiver();
-    const app = await testApp({
-      env: { ROLLBAR_ACCESS_TOKEN: TOKEN, ROLLBAR_ENDPOINT: rollbar.endpoint },
+    const { app, allSent } = await rollbarApp(rollbar, {
       relay: {
         destination: { enabled: true, destination: 'otlp', url: await deadRollbarEndpoint(), protocol: 'http/json', headers: {} },
       },
@@ -122,9 +139,7 @@ describe('5xx reporting to Rollbar', () => {
     });
 
     expect(response.statusCode).toBe(502);
-    await rollbar.waitForItems(1);
-    await settle();
-    const { item } = onlyItem(rollbar.received);
+    const { item } = onlyItem(await allSent());
     expect(item.data.level).toBe('error');
     expect(item.data.body.message?.body).toBe('POST /v1/traces answered 502');
     expect(item.data.custom).toMatchObject({ status_code: 502 });
@@ -133,7 +148,7 @@ describe('5xx reporting to Rollbar', () => {
 
   it('scrubs credentials from headers, query and body: none of their values is anywhere in the item', async () => {
     const rollbar = await startRollbarReceiver();
-    const app = await reportingApp(rollbar.endpoint);
+    const { app, allSent } = await reportingApp(rollbar);
     addFailingSignIn(app);
 
     const response = await app.inject({
@@ -150,8 +165,7 @@ describe('5xx reporting to Rollbar', () => {
     });
 
     expect(response.statusCode).toBe(500);
-    await rollbar.waitForItems(1);
-    const { raw, item } = onlyItem(rollbar.received);
+    const { raw, item } = onlyItem(await allSent());
     for (const secret of Object.values(SECRETS)) expect(raw).not.toContain(secret);
     expect(raw).not.toContain(TOKEN);
     // What is not secret stays readable.
@@ -163,7 +177,7 @@ describe('5xx reporting to Rollbar', () => {
 
   it('links the trace in Honeycomb when traces go there', async () => {
     const rollbar = await startRollbarReceiver();
-    const app = await reportingApp(rollbar.endpoint, {
+    const { app, allSent } = await reportingApp(rollbar, {
       HONEYCOMB_API_KEY: 'hcaik_key',
       HONEYCOMB_TEAM: 'cruddur',
       HONEYCOMB_ENVIRONMENT: 'dev',
@@ -171,8 +185,7 @@ describe('5xx reporting to Rollbar', () => {
 
     const { span } = await injectTraced(app, { url: '/api/message_groups', headers: FAULT });
 
-    await rollbar.waitForItems(1);
-    const url = new URL(String(onlyItem(rollbar.received).item.data.custom?.honeycomb_trace_url));
+    const url = new URL(String(onlyItem(await allSent()).item.data.custom?.honeycomb_trace_url));
     expect(`${url.origin}${url.pathname}`).toBe('https://ui.honeycomb.io/cruddur/environments/dev/datasets/backend-flask/trace');
     expect(url.searchParams.get('trace_id')).toBe(span.traceId);
     expect(url.searchParams.get('span')).toBe(span.spanId);
@@ -185,27 +198,24 @@ describe('5xx reporting to Rollbar', () => {
     ['malformed JSON', { method: 'POST', url: '/api/activities', headers: { 'content-type': 'application/json' }, payload: '{' }, 400],
   ])('never reports a 4xx: %s', async (_name, request, status) => {
     const rollbar = await startRollbarReceiver();
-    const app = await reportingApp(rollbar.endpoint);
+    const { app, allSent } = await reportingApp(rollbar);
 
     expect((await app.inject(request)).statusCode).toBe(status);
-    // Anything the 4xx queued would reach the receiver before the warning sent after it.
+    // The warning shows that the app reports at all; the 4xx alone must send nothing.
     expect((await app.inject({ url: '/rollbar/test' })).statusCode).toBe(200);
-    await rollbar.waitForItems(1);
-    await settle();
-    expect(rollbar.received.map(({ item }) => item.data.level)).toEqual(['warning']);
+    expect((await allSent()).map(({ item }) => item.data.level)).toEqual(['warning']);
   });
 
   it('GET /rollbar/test sends the warning "Hello World!" and answers it as text', async () => {
     const rollbar = await startRollbarReceiver();
-    const app = await reportingApp(rollbar.endpoint);
+    const { app, allSent } = await reportingApp(rollbar);
 
     const { response, span } = await injectTraced(app, { url: '/rollbar/test' });
 
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(response.body).toBe('Hello World!');
-    await rollbar.waitForItems(1);
-    const { item } = onlyItem(rollbar.received);
+    const { item } = onlyItem(await allSent());
     expect(item.data.level).toBe('warning');
     expect(item.data.body.message?.body).toBe('Hello World!');
     expect(item.data.custom).toMatchObject({ trace_id: span.traceId, span_id: span.spanId });
@@ -213,7 +223,7 @@ describe('5xx reporting to Rollbar', () => {
 
   it('keeps answering at once when Rollbar hangs, and logs a failure once per interval when it is down', async () => {
     const hanging = await startRollbarReceiver({ mode: 'hang' });
-    const app = await reportingApp(hanging.endpoint);
+    const { app } = await reportingApp(hanging);
     for (let i = 0; i < 20; i += 1) {
       const started = Date.now();
       expect((await app.inject({ url: '/api/activities/home', headers: FAULT })).statusCode).toBe(500);
@@ -231,7 +241,7 @@ describe('5xx reporting to Rollbar', () => {
     for (let i = 0; i < 5; i += 1) {
       expect((await down.inject({ url: '/api/message_groups', headers: FAULT })).statusCode).toBe(500);
     }
-    await settle();
+    // Closing waits for the five sends to fail.
     await down.close();
     // The first failure at once, the other four summed up when the app closes (within the 30 s interval).
     const failing = lines.filter((line) => line.includes('backend-flask: export to Rollbar http://127.0.0.1:'));
@@ -280,8 +290,8 @@ describe('with ROLLBAR_ACCESS_TOKEN unset', () => {
     expect((await app.inject({ url: '/api/activities/home', headers: FAULT })).statusCode).toBe(500);
     const test = await app.inject({ url: '/rollbar/test' });
     expect([test.statusCode, test.body]).toEqual([200, 'Hello World!']);
-    // The SDK without a token would crash the process from a timer by now.
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    // An SDK started without a token throws from the timer that sends its first item; closing
+    // waits until any SDK the app holds has sent its items, so one would have thrown by now.
     await app.close();
 
     expect(rollbar.received).toHaveLength(0);

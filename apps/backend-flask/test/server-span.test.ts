@@ -7,6 +7,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { traceServerRequests } from '../src/telemetry/server-span.js';
 import { postJson, testApp } from './helpers.js';
 import { recordSpansInProcess } from './in-process-tracing.js';
+import { waitFor } from './server-process.js';
 
 // The SDK in-process with the API's own SERVER spans: every Fastify instance
 // created from here on gets the hooks, as under instrumentation.ts.
@@ -119,9 +120,19 @@ describe('SERVER spans from Fastify hooks', () => {
   it('ends the span as an error when the connection closes before the response', async () => {
     const app = Fastify();
     onTestFinished(() => app.close());
+    let handling = false;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
     app.get('/slow', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      handling = true;
+      await released;
       return { done: true };
+    });
+    // Fastify writes the handler's late answer (to a closed socket) right after the onSend hooks.
+    let answeredLate = false;
+    app.addHook('onSend', (_request, _reply, payload, done) => {
+      answeredLate = true;
+      done(null, payload);
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
@@ -136,17 +147,19 @@ describe('SERVER spans from Fastify hooks', () => {
     });
     const socket = connect(port, '127.0.0.1', () => {
       socket.write('GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\n');
-      setTimeout(() => socket.destroy(), 50);
     });
-    const deadline = Date.now() + 2_000;
-    while (serverSpans().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() => handling, 3_000, () => 'the request never reached the handler');
+    socket.destroy();
+    await waitFor(() => serverSpans().length > 0, 3_000, () => 'no SERVER span ended after the client hung up');
     const server = onlyServerSpan();
     expect(server.name).toBe('GET /slow');
     expect(server.status).toEqual({ code: SpanStatusCode.ERROR, message: 'the connection closed before the response was sent' });
     expect(server.attributes).not.toHaveProperty(['http.response.status_code']);
     // The handler finishing later does not touch it again.
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    release();
+    await waitFor(() => answeredLate, 3_000, () => 'the handler never answered');
     expect(serverSpans()).toHaveLength(1);
     expect(warnings).toEqual([]);
-  });
+    // Room for the waits above to fail with their own message.
+  }, 15_000);
 });

@@ -47,8 +47,8 @@ describe('graceful shutdown', () => {
 
     createShutdown(app, { timeoutMs: 5_000, exit })('SIGTERM');
     await vi.waitFor(() => {
-      expect(app.server.listening).toBe(false);
-    });
+      expect(app.server.listening, 'the server still listens after SIGTERM').toBe(false);
+    }, 5_000);
     const late = await fetch(`${base}/api/health-check`).then(
       (res) => res.status,
       () => 'refused',

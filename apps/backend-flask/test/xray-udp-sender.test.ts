@@ -3,7 +3,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { ProblemReport } from '../src/telemetry/xray/problems.js';
 import { UdpSender } from '../src/telemetry/xray/udp-sender.js';
 import { waitFor } from './server-process.js';
-import { startFakeDaemon } from './xray-daemon.js';
+import { sendMarker, startFakeDaemon } from './xray-daemon.js';
 
 describe('the X-Ray sender and the daemon name', () => {
   it('looks the name up again when its address refuses, so a daemon that moved is found', async () => {
@@ -53,13 +53,21 @@ describe('the X-Ray sender and the daemon name', () => {
       { problems: new ProblemReport({ warn: (line) => lines.push(line) }), reconnectDelayMs: 20, lookup },
     );
     onTestFinished(() => sender.close());
-    const until = Date.now() + 400;
-    while (Date.now() < until) {
-      sender.send(Buffer.from('{"format":"json","version":1}\n{"name":"backend-flask"}'));
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    // Sends until a refusal has been said, and on for 20 reconnect delays: a name would have been looked up again.
+    const sending = Date.now();
+    await waitFor(
+      () => {
+        sender.send(Buffer.from('{"format":"json","version":1}\n{"name":"backend-flask"}'));
+        return lines.length > 0 && Date.now() - sending >= 400;
+      },
+      3_000,
+      () => `no refusal said; said ${JSON.stringify(lines)}`,
+    );
+    // Closing waits for the datagrams in flight; the daemon reads the marker after any of them.
+    await sender.close();
+    await sendMarker(daemon, 'marker');
     expect(lines[0]).toMatch(/failing: ECONNREFUSED/);
     expect(lookups).toBe(1);
-    expect(daemon.received).toEqual([]);
+    expect(daemon.documents().map(({ name }) => name)).toEqual(['marker']);
   });
 });

@@ -136,8 +136,14 @@ describe('X-Ray from the built server', () => {
       const viewer = await startViewer();
       const port = await closedUdpPort();
       const server = await startServer({ OTEL_EXPORTER_OTLP_ENDPOINT: viewer.url, AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${String(port)}` });
+      expect((await getHome(server.url, xrayTraceId())).status).toBe(200);
+      // The kernel's "port unreachable" for the first segment comes back as an error on the socket.
+      await waitFor(
+        () => server.stderr().includes('failing: ECONNREFUSED: unreachable: check AWS_XRAY_DAEMON_ADDRESS'),
+        5_000,
+        () => `the server never said the daemon refused:\n${server.stderr()}`,
+      );
       for (let i = 0; i < 5; i++) expect((await getHome(server.url, xrayTraceId())).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 400));
       expect(await server.stop('SIGTERM')).toEqual(CLEAN_EXIT);
     },
     SCENARIO_TIMEOUT_MS,

@@ -96,7 +96,7 @@ describe('ActivityForm', () => {
 
     answer(json(makeActivity(), 201));
     await vi.waitFor(() => {
-      expect(screen.getByRole('button', { name: 'Crud' })).toBeEnabled();
-    });
+      expect(screen.getByRole('button', { name: 'Crud' }), 'the button once the crud is posted').toBeEnabled();
+    }, 5_000);
   });
 });

@@ -73,8 +73,8 @@ describe('with VITE_ROLLBAR_CLIENT_TOKEN', () => {
     void Promise.reject(new RangeError('never handled'));
 
     await vi.waitFor(() => {
-      expect(requests.map(({ body }) => (body as RollbarItem).data.custom.source)).toContain('unhandledrejection');
-    });
+      expect(requests.map(({ body }) => (body as RollbarItem).data.custom.source), 'no item for the unhandled rejection').toContain('unhandledrejection');
+    }, 5_000);
     const item = requests.map(({ body }) => body as RollbarItem).find(({ data }) => data.custom.source === 'unhandledrejection');
     expect(item?.data.body).toMatchObject({ trace: { exception: { class: 'RangeError', message: 'never handled' } } });
   });
