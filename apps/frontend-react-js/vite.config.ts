@@ -31,6 +31,9 @@ export default defineConfig(({ mode }) => {
     preview: server,
     test: {
       environment: 'jsdom',
+      // Node 25+ defines its own global localStorage (unusable without
+      // --localstorage-file), which hides jsdom's from the tests.
+      execArgv: ['--no-experimental-webstorage'],
       setupFiles: ['./test/setup.ts'],
       // jsdom renders are slow on a busy 2-core machine; a wrong render still fails fast on its assertion.
       testTimeout: 20_000,
