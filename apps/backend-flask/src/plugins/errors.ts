@@ -105,7 +105,16 @@ export function clientErrorHandler(this: FastifyInstance, thrown: Error & { code
       ...SECURITY_HEADERS,
     };
     const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
-    socket.write(`HTTP/1.1 ${String(problem.status)} ${STATUS_CODES[problem.status] ?? ''}\r\n${head}\r\n${body}`);
+    socket.end(`HTTP/1.1 ${String(problem.status)} ${STATUS_CODES[problem.status] ?? ''}\r\n${head}\r\n${body}`);
+    // Lingering close: the client may still be sending (the rest of 64 KiB of headers, say). Closing
+    // with those bytes unread makes the kernel answer with a reset, which can destroy the answer
+    // before the client reads it. Read and drop them until the client closes, a second at most.
+    socket.on('data', discard);
+    socket.setTimeout(LINGER_MS, () => socket.destroy());
+    return;
   }
   socket.destroy(thrown);
 }
+
+const LINGER_MS = 1_000;
+const discard = (): void => undefined;
