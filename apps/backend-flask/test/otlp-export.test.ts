@@ -1,6 +1,6 @@
 import { ExportHealth } from '@cruddur/export-health';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
-import { BasicTracerProvider, BatchSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-node';
+import { BatchSpanProcessor, TracerProvider, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { describe, expect, it } from 'vitest';
 import { otlpHints, queueDropCounter, ReportingSpanExporter, RequestOutcomes } from '../src/telemetry/otlp-export.js';
 
@@ -68,7 +68,8 @@ describe('queueDropCounter', () => {
   it("counts the spans a full batch queue refuses, from the processor's own self-observability", () => {
     let dropped = 0;
     const hanging = scriptedExporter(() => undefined);
-    const processor = new BatchSpanProcessor(hanging, {
+    const processor = new BatchSpanProcessor({
+      exporter: hanging,
       maxQueueSize: 10,
       maxExportBatchSize: 5,
       scheduledDelayMillis: 60_000,
@@ -76,8 +77,8 @@ describe('queueDropCounter', () => {
       selfObsMeterProvider: queueDropCounter((count) => {
         dropped += count;
       }),
-    } as ConstructorParameters<typeof BatchSpanProcessor>[1]);
-    const provider = new BasicTracerProvider({ spanProcessors: [processor] });
+    });
+    const provider = new TracerProvider({ spanProcessors: [processor] });
     const tracer = provider.getTracer('test');
     // 5 go out in a batch that never returns, 10 wait, the other 15 are refused.
     for (let i = 0; i < 30; i++) tracer.startSpan(`span ${String(i)}`).end();

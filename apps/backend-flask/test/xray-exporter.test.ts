@@ -1,5 +1,5 @@
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { isTimelyTraceId, XraySpanExporter, type XrayExporterOptions } from '../src/telemetry/xray/exporter.js';
 import { closedUdpPort, startFakeDaemon } from './xray-daemon.js';

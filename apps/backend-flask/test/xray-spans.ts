@@ -1,13 +1,7 @@
+import { XrayIdGenerator } from '@cruddur/telemetry-conventions';
 import { ROOT_CONTEXT, SpanKind, trace, TraceFlags, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import { AWSXRayIdGenerator } from '@opentelemetry/id-generator-aws-xray';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  InMemorySpanExporter,
-  NodeTracerProvider,
-  SimpleSpanProcessor,
-  type ReadableSpan,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan, type SpanProcessor } from '@opentelemetry/sdk-trace';
 
 /** The browser's fetch span a request continues, with an X-Ray-valid trace id of now. */
 export const browserParent = (epochSeconds = Math.floor(Date.now() / 1000)) => ({
@@ -37,15 +31,15 @@ export const SERVER_ATTRIBUTES: Attributes = {
  */
 export const spanFactory = (processors: readonly SpanProcessor[] = []) => {
   const exporter = new InMemorySpanExporter();
-  const provider = new NodeTracerProvider({
+  const provider = new TracerProvider({
     resource: resourceFromAttributes({
       'service.name': 'backend-flask',
       'telemetry.sdk.name': 'opentelemetry',
       'telemetry.sdk.language': 'nodejs',
       'telemetry.sdk.version': '2.12.0',
     }),
-    idGenerator: new AWSXRayIdGenerator(),
-    spanProcessors: [new SimpleSpanProcessor(exporter), ...processors],
+    idGenerator: new XrayIdGenerator(),
+    spanProcessors: [new SimpleSpanProcessor({ exporter }), ...processors],
   });
   const tracer = provider.getTracer('xray-test');
 

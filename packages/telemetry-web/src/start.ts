@@ -1,9 +1,8 @@
-import { SERVICE, type ActionName } from '@cruddur/telemetry-conventions';
+import { SERVICE, XrayIdGenerator, type ActionName } from '@cruddur/telemetry-conventions';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { ZoneContextManager } from '@opentelemetry/context-zone';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { AWSXRayIdGenerator } from '@opentelemetry/id-generator-aws-xray';
 import { FetchInstrumentation } from '@opentelemetry/instrumentation-fetch';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
@@ -73,16 +72,16 @@ export const startBrowserTelemetry = (options: BrowserTelemetryOptions): Browser
   const exportUrl = new URL(options.exportUrl ?? defaultExportUrl(options.backendUrl), location.href).href;
 
   const tracker = new ActionTracker();
-  // The SDK itself rather than sdk-trace-web's WebTracerProvider: that one
-  // wraps it to read OTEL_* variables (none in a browser) and to register
-  // defaults replaced below, for over 2 KB gzip.
+  // The SDK's own provider: sdk-trace-web's WebTracerProvider ends at 2.x,
+  // and only wrapped it to read OTEL_* variables (none in a browser) and to
+  // register defaults replaced below, for over 2 KB gzip.
   const provider = new TracerProvider({
     resource: defaultResource().merge(
       resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName ?? SERVICE.frontend }),
     ),
     // Trace ids X-Ray accepts as they are (first 8 hex digits: epoch seconds),
     // the same generator as the API's, so the click's trace id is its X-Ray id.
-    idGenerator: new AWSXRayIdGenerator(),
+    idGenerator: new XrayIdGenerator(),
     // The tracker comes first: on shutdown it ends the open actions while
     // the batch processor still takes spans.
     spanProcessors: [
@@ -99,6 +98,9 @@ export const startBrowserTelemetry = (options: BrowserTelemetryOptions): Browser
   context.setGlobalContextManager(
     new AmbientContextManager(new ZoneContextManager(), () => tracker.ambientSpan()).enable(),
   );
+  // Deprecated for @opentelemetry/browser-instrumentation's fetch, which its
+  // newest release (0.6.0) does not ship yet, on the 2.x SDK besides.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
   const fetchInstrumentation = new FetchInstrumentation({
     propagateTraceHeaderCorsUrls: [exactOriginPattern(backendOrigin)],
     // The exporter calls the unwrapped fetch already; this guards against a

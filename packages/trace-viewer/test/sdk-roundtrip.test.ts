@@ -6,13 +6,7 @@ import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  type ReadableSpan,
-  SimpleSpanProcessor,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace-base';
+import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor, type SpanExporter, TracerProvider } from '@opentelemetry/sdk-trace';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTraceViewer, type SpanView, type TraceSummary, type TraceView, type TraceViewer } from '../src/index.js';
 
@@ -34,9 +28,9 @@ const ALL_TYPES: Attributes = {
 };
 
 const provider = (service: string, memory: InMemorySpanExporter) =>
-  new BasicTracerProvider({
+  new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': service, 'service.version': '0.1.0' }),
-    spanProcessors: [new SimpleSpanProcessor(memory)],
+    spanProcessors: [new SimpleSpanProcessor({ exporter: memory })],
   });
 
 /** One click of the app: browser spans, then the API's, one trace across two services. */

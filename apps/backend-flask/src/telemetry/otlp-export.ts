@@ -6,8 +6,9 @@ import { createNoopMeter, type Attributes, type Meter, type MeterProvider } from
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import type { BufferConfig, ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-node';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { destinationHealth } from './export-health.js';
+import type { BatchOptions } from './sdk.js';
 
 type Destination = Extract<TraceExport, { enabled: true }>;
 
@@ -167,7 +168,7 @@ export const queueDropCounter = (onDrop: (count: number) => void): MeterProvider
 export interface OtlpExport {
   readonly exporter: SpanExporter;
   /** The batch processor's options, with the meter provider that counts its queue's drops. */
-  readonly batch: BufferConfig & { readonly selfObsMeterProvider: MeterProvider };
+  readonly batch: BatchOptions & { readonly selfObsMeterProvider: MeterProvider };
 }
 
 /**
@@ -176,7 +177,7 @@ export interface OtlpExport {
  * CRUDDUR_EXPORT_ERROR_INTERVAL_MS), with the batch options that count the
  * spans the queue drops when it is full.
  */
-export const createOtlpExport = (destination: Destination, batch: BufferConfig, env: Env = process.env): OtlpExport => {
+export const createOtlpExport = (destination: Destination, batch: BatchOptions, env: Env = process.env): OtlpExport => {
   const hints = otlpHints(destination, env);
   const { health } = destinationHealth(describeOtlpDestination(destination), hints);
   let agent: Agent | undefined;

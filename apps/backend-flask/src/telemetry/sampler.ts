@@ -5,7 +5,7 @@ import {
   ParentBasedSampler,
   TraceIdRatioBasedSampler,
   type Sampler,
-} from '@opentelemetry/sdk-trace-node';
+} from '@opentelemetry/sdk-trace';
 
 /** The SDK sampler for a parsed OTEL_TRACES_SAMPLER setting. */
 export const createSampler = (sampler: TraceSampler): Sampler => {

@@ -1,5 +1,5 @@
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
-import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-node';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import type { DaemonAddress } from '@cruddur/telemetry-config';
 import { MAX_DATAGRAM_BYTES, toDatagrams } from './documents.js';
 import { ProblemReport } from './problems.js';

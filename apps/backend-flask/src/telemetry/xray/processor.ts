@@ -1,11 +1,6 @@
 import { SpanKind, trace, type Context } from '@opentelemetry/api';
-import {
-  BatchSpanProcessor,
-  type BufferConfig,
-  type ReadableSpan,
-  type Span,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-node';
+import { BatchSpanProcessor, type ReadableSpan, type Span, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import type { BatchOptions } from '../sdk.js';
 import { isTimelyTraceId, XraySpanExporter, type XrayExporterOptions } from './exporter.js';
 import { ProblemReport } from './problems.js';
 import { sampledRequestOf, XraySampling, type SamplingOptions } from './sampling.js';
@@ -14,7 +9,7 @@ import type { SamplingRule } from './sampling-rule.js';
 export interface XrayProcessorOptions extends XrayExporterOptions, SamplingOptions {
   readonly rule: SamplingRule;
   /** The batch queue in front of the exporter (the SDK's defaults when absent). */
-  readonly batch?: BufferConfig;
+  readonly batch?: BatchOptions;
   /** Decisions remembered for traces continued from a caller (default 10,000, then the older half is forgotten). */
   readonly maxRememberedTraces?: number;
 }
@@ -75,7 +70,7 @@ export class XraySpanProcessor implements SpanProcessor {
       });
     this.sampling = new XraySampling(options.rule, options);
     this.decisions = new RecentDecisions(Math.max(1, Math.ceil((options.maxRememberedTraces ?? 10_000) / 2)));
-    this.batch = new BatchSpanProcessor(new XraySpanExporter({ ...options, problems: this.problems }), options.batch);
+    this.batch = new BatchSpanProcessor({ exporter: new XraySpanExporter({ ...options, problems: this.problems }), ...options.batch });
   }
 
   onStart(span: Span, parentContext: Context): void {

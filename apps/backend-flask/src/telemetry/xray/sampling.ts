@@ -1,4 +1,4 @@
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import type { SamplingRule } from './sampling-rule.js';
 import { wildcardMatch } from './wildcard.js';
 

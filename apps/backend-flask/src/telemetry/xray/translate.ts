@@ -1,5 +1,5 @@
 import { SpanKind, type HrTime } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { annotationsAndMetadata, segmentName } from './attributes.js';
 import { outcomeOf } from './cause.js';
 import { HTTP_KEYS, httpBlock } from './http.js';
