@@ -58,4 +58,4 @@ await send({
     non2xx: warmup.non2xx + measured.non2xx,
   },
 });
-process.disconnect();
+process.disconnect?.();
