@@ -3,7 +3,7 @@ import { FRONTEND_PORT, resolveUrls } from '@cruddur/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
-import { telemetryEnabled } from './src/telemetrySwitch';
+import { telemetryEnabled } from './src/telemetrySwitch.ts';
 
 const MAIN = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
 const TELEMETRY_OFF = fileURLToPath(new URL('./src/telemetryOff.ts', import.meta.url));

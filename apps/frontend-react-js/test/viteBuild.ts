@@ -11,10 +11,15 @@ export const listFiles = async (dir: string): Promise<string[]> => {
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 };
 
-/** `vite build` of the app into `outDir`, in a process whose environment is PATH, HOME and `env` only. */
+/**
+ * `vite build` of the app into `outDir`, in a process whose environment is PATH, HOME and `env` only.
+ * --bypass-lock: the tests run several builds at once, each into its own outDir, which
+ * Vite 8.4's one-build-per-project lock would otherwise refuse.
+ */
 export const viteBuild = (outDir: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [VITE_BIN, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    const args = [VITE_BIN, 'build', '--outDir', outDir, '--emptyOutDir', '--bypass-lock', '--logLevel', 'warn'];
+    const child = spawn(process.execPath, args, {
       cwd: APP_DIR,
       // Only PATH and HOME from the test run, then the variables under test.
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
