@@ -4,8 +4,8 @@ export const GOALS = {
   p99BOverAMax: 1.25,
   rpsBOverCMin: 1.5,
   startupBMinusAMaxMs: 150,
-  webTracingMaxGzipBytes: 35_000,
-  clickToTraceMedianMaxMs: 1000,
+  webTracingMaxGzipBytes: 30_000,
+  clickToTraceMedianMaxMs: 250,
 } as const;
 
 export interface GoalCheck {

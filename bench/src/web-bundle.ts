@@ -5,8 +5,12 @@ import { withEnv } from './env.js';
 import { PATHS } from './paths.js';
 import type { BundleResults } from './results.js';
 
-/** Browser tracing as the app ships it: our package, OpenTelemetry, Zone.js, and the app's module that starts them. */
-const TRACING_MODULE = /[\\/](?:telemetry-web|@opentelemetry|zone\.js)[\\/]|[\\/]frontend-react-js[\\/]src[\\/](?:telemetry|startTelemetry)\.ts$/;
+/**
+ * Browser tracing as the app ships it: our package, OpenTelemetry, Zone.js,
+ * the X-Ray-valid id generator, and the app's module that starts them.
+ */
+const TRACING_MODULE =
+  /[\\/](?:telemetry-web|@opentelemetry|zone\.js)[\\/]|[\\/]telemetry-conventions[\\/](?:dist|src)[\\/]xray-ids\.[jt]s$|[\\/]frontend-react-js[\\/]src[\\/](?:telemetry|startTelemetry)\.ts$/;
 /** Error reporting from the browser, if the app has it: a Rollbar reporter, the app's errorReporting.ts and src/errors/. */
 const ERROR_REPORTING_MODULE = /rollbar|error-?reporting|[\\/]frontend-react-js[\\/]src[\\/]errors[\\/]/i;
 

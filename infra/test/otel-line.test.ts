@@ -19,20 +19,14 @@ const SDK_LINE = ['core', 'resources', 'sdk-trace', 'context-async-hooks', 'sdk-
 );
 /** What every span goes through: a second copy would be a second global state, or a second copy in the bundle. */
 const ONE_COPY = ['api', 'core', 'sdk-trace', 'instrumentation'].map((name) => `@opentelemetry/${name}`);
-/** No 3.x release exists: kept with a peer-range exception (see the catalog). */
-const STILL_ON_2X: Record<string, string> = {
-  '@opentelemetry/context-zone': '2.12.1',
-  '@opentelemetry/context-zone-peer-dep': '2.12.1',
-};
-
-/** A version the line leaves behind: below 3.x for the SDK line, 2.x for any other package but STILL_ON_2X's. */
+/** A version the line leaves behind: below 3.x for the SDK line, 2.x for any other package. */
 const behind = (name: string, version: string): boolean =>
-  STILL_ON_2X[name] !== version && (SDK_LINE.includes(name) ? !version.startsWith('3.') : version.startsWith('2.'));
+  SDK_LINE.includes(name) ? !version.startsWith('3.') : version.startsWith('2.');
 
 describe('OpenTelemetry JS, as the lockfile installs it', () => {
   const versions = installed();
 
-  it('is on the 3.x line: no 2.x package but context-zone', () => {
+  it('is on the 3.x line: no 2.x package', () => {
     const left = [...versions].flatMap(([name, found]) => found.filter((version) => behind(name, version)).map((version) => `${name}@${version}`));
     expect(left).toEqual([]);
     expect(versions.get('@opentelemetry/sdk-trace')).toEqual([expect.stringMatching(/^3\./)]);

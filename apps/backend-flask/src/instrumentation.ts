@@ -15,7 +15,7 @@ import {
   type TraceSampler,
 } from '@cruddur/telemetry-config';
 import { SERVICE } from '@cruddur/telemetry-conventions';
-import { setTelemetryShutdown } from './telemetry/lifecycle.js';
+import { setTelemetryFlush, setTelemetryShutdown } from './telemetry/lifecycle.js';
 import { recordResponseSizes } from './telemetry/response-size.js';
 import { batchConfig, startTracing } from './telemetry/sdk.js';
 import { traceServerRequests } from './telemetry/server-span.js';
@@ -42,6 +42,7 @@ if (exportTo.enabled && sampler) {
   if (xray) recordResponseSizes();
   const provider = startTracing({ exportTo, sampler, serviceName, extraProcessors });
   setTelemetryShutdown(() => provider.shutdown());
+  setTelemetryFlush(() => provider.forceFlush());
   console.info(`backend-flask: tracing as ${serviceName} to ${describeTraceExport(exportTo)}, sampler ${describeTraceSampler(sampler)}`);
   if (xray) console.info(`backend-flask: ${describeXray(xray)}`);
 } else {

@@ -51,6 +51,9 @@ describe('tracing in the built server', () => {
       // A minute's batching: spans the viewer holds after SIGTERM came from the shutdown flush.
       const server = await startServer({ OTEL_EXPORTER_OTLP_ENDPOINT: viewer.url, OTEL_BSP_SCHEDULE_DELAY: '60000' });
 
+      // First, while the API holds no span: relaying sends whatever it holds (see the next test).
+      expect((await relayBrowserSpans(server.url)).status).toBe(200);
+      expect(spansOf(viewer, SERVICE.frontend).map(({ name }) => name)).toEqual(['open-home']);
       expect((await getHome(server.url)).status).toBe(200);
       const preflight = await fetch(`${server.url}/api/activities`, {
         method: 'OPTIONS',
@@ -58,10 +61,7 @@ describe('tracing in the built server', () => {
       });
       expect(preflight.status).toBe(204);
       expect((await fetch(`${server.url}/api/health-check`)).status).toBe(200);
-      expect((await relayBrowserSpans(server.url)).status).toBe(200);
-
-      // The relay forwards at once; the API's own spans are still batched.
-      expect(spansOf(viewer, SERVICE.frontend).map(({ name }) => name)).toEqual(['open-home']);
+      // The API's own spans are still batched.
       expect(spansOf(viewer, SERVICE.backend)).toHaveLength(0);
 
       expect(await server.stop('SIGTERM')).toEqual(CLEAN_EXIT);
@@ -89,6 +89,27 @@ describe('tracing in the built server', () => {
       const now = mockData?.attributes[ATTR.now];
       expect(typeof now === 'string' && Date.now() - Date.parse(now)).toBeLessThan(60_000);
       expect(mockData?.parentSpanId).toBe(serverSpan?.spanId);
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    'relaying a browser batch sends the API’s queued spans with it, a minute before their batch timer',
+    async () => {
+      const viewer = await startViewer();
+      const server = await startServer({ OTEL_EXPORTER_OTLP_ENDPOINT: viewer.url, OTEL_BSP_SCHEDULE_DELAY: '60000' });
+      expect((await getHome(server.url)).status).toBe(200);
+      expect(spansOf(viewer, SERVICE.backend)).toHaveLength(0);
+
+      expect((await relayBrowserSpans(server.url)).status).toBe(200);
+      // 10 s is slack for a loaded machine, and still far below the batch timer's minute.
+      await waitFor(
+        () => spansOf(viewer, SERVICE.backend).length === 2,
+        10_000,
+        () => `the home request's two spans, flushed by the relay; got ${String(spansOf(viewer, SERVICE.backend).length)}`,
+      );
+      expect(spansOf(viewer, SERVICE.backend).map(({ traceId }) => traceId)).toEqual([TRACE_ID, TRACE_ID]);
+      expect(await server.stop('SIGTERM')).toEqual(CLEAN_EXIT);
     },
     SCENARIO_TIMEOUT_MS,
   );

@@ -47,11 +47,14 @@ const later = (a: HrTime, b: HrTime): HrTime => (a[0] > b[0] || (a[0] === b[0] &
 export class ActionTracker implements SpanProcessor {
   readonly #timing: ActionTiming;
   readonly #actions = new Map<string, State>();
+  readonly #ended: () => void;
   #ambient: Span | undefined;
   #last: Span | undefined;
 
-  constructor(timing: ActionTiming = DEFAULT_TIMING) {
+  /** `ended` runs after each action's root span has ended (and gone to the processors after this one). */
+  constructor(timing: ActionTiming = DEFAULT_TIMING, ended: () => void = () => undefined) {
     this.#timing = timing;
+    this.#ended = ended;
   }
 
   /** Root span of the newest open action, parent of the spans that lost their context. */
@@ -149,5 +152,6 @@ export class ActionTracker implements SpanProcessor {
     } else {
       state.span.end(state.lastEnd);
     }
+    this.#ended();
   }
 }

@@ -1,18 +1,18 @@
 import { SERVICE, XrayIdGenerator, type ActionName } from '@cruddur/telemetry-conventions';
-import { context, propagation, trace } from '@opentelemetry/api';
-import { ZoneContextManager } from '@opentelemetry/context-zone';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { context, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { FetchInstrumentation } from '@opentelemetry/instrumentation-fetch';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import { ActionTracker } from './action-tracker.js';
+import { ActionTracker, DEFAULT_TIMING } from './action-tracker.js';
 import { Actions } from './actions.js';
 import { AmbientContextManager } from './ambient-context.js';
 import { listenForActions } from './dom-actions.js';
+import { traceFetch } from './fetch-tracing.js';
+import { ResourceTimings } from './resource-timing.js';
 import { setLastAction } from './trace-context.js';
-import { defaultExportUrl, exactOriginPattern, originOf } from './urls.js';
+import { defaultExportUrl, originOf } from './urls.js';
+import { ZoneContextManager } from './zone-context.js';
 
 export interface BrowserTelemetryOptions {
   /** The API as the browser reaches it; only requests to its exact origin carry `traceparent`. */
@@ -27,7 +27,10 @@ export interface BrowserTelemetryOptions {
    * async APIs, inert without a context.) Default true.
    */
   enabled?: boolean;
-  /** How long finished spans wait to be sent in one batch, default 250 ms. */
+  /**
+   * How long finished spans wait to be sent in one batch, default 250 ms.
+   * An action's spans do not wait: they are sent as soon as it ends.
+   */
   scheduledDelayMillis?: number;
 }
 
@@ -46,6 +49,8 @@ export interface BrowserTelemetry {
 }
 
 const INSTRUMENTATION_NAME = '@cruddur/telemetry-web';
+/** The longest a fetch span waits for the browser's timing of its request (for a body nobody reads). */
+const TIMING_WAIT_MS = 300;
 
 const disabled: BrowserTelemetry = {
   enabled: false,
@@ -71,7 +76,16 @@ export const startBrowserTelemetry = (options: BrowserTelemetryOptions): Browser
   const backendOrigin = originOf('backendUrl', options.backendUrl);
   const exportUrl = new URL(options.exportUrl ?? defaultExportUrl(options.backendUrl), location.href).href;
 
-  const tracker = new ActionTracker();
+  // Its browser build also flushes when the page is hidden or left.
+  const batch = new BatchSpanProcessor({
+    exporter: new OTLPTraceExporter({ url: exportUrl }),
+    scheduledDelayMillis: options.scheduledDelayMillis ?? 250,
+  });
+  // An action's trace is whole once its root has ended: send it then, rather
+  // than a batch delay later. Export failures are the exporter's to report.
+  const tracker = new ActionTracker(DEFAULT_TIMING, () => {
+    batch.forceFlush().catch(() => undefined);
+  });
   // The SDK's own provider: sdk-trace-web's WebTracerProvider ends at 2.x,
   // and only wrapped it to read OTEL_* variables (none in a browser) and to
   // register defaults replaced below, for over 2 KB gzip.
@@ -84,32 +98,20 @@ export const startBrowserTelemetry = (options: BrowserTelemetryOptions): Browser
     idGenerator: new XrayIdGenerator(),
     // The tracker comes first: on shutdown it ends the open actions while
     // the batch processor still takes spans.
-    spanProcessors: [
-      tracker,
-      // Its browser build also flushes when the page is hidden or left.
-      new BatchSpanProcessor({
-        exporter: new OTLPTraceExporter({ url: exportUrl }),
-        scheduledDelayMillis: options.scheduledDelayMillis ?? 250,
-      }),
-    ],
+    spanProcessors: [tracker, batch],
   });
   trace.setGlobalTracerProvider(provider);
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   context.setGlobalContextManager(
     new AmbientContextManager(new ZoneContextManager(), () => tracker.ambientSpan()).enable(),
   );
-  // Deprecated for @opentelemetry/browser-instrumentation's fetch, which its
-  // newest release (0.6.0) does not ship yet, on the 2.x SDK besides.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
-  const fetchInstrumentation = new FetchInstrumentation({
-    propagateTraceHeaderCorsUrls: [exactOriginPattern(backendOrigin)],
-    // The exporter calls the unwrapped fetch already; this guards against a
-    // span for the export request should it ever go through the wrapper.
-    ignoreUrls: [exportUrl],
-  });
-  fetchInstrumentation.setTracerProvider(provider);
+  const tracer = provider.getTracer(INSTRUMENTATION_NAME);
+  // Our own, not instrumentation-fetch: that one is deprecated (its
+  // successor has no fetch yet) and ends every fetch span 300 ms after the
+  // answer, a fixed wait for the timing entry that held each action open.
+  const timings = typeof PerformanceObserver === 'undefined' ? undefined : new ResourceTimings(TIMING_WAIT_MS);
+  const untraceFetch = traceFetch({ tracer, propagateTo: backendOrigin, ignoreUrl: exportUrl, timings });
 
-  const actions = new Actions(provider.getTracer(INSTRUMENTATION_NAME), tracker, () => location.pathname);
+  const actions = new Actions(tracer, tracker, () => location.pathname);
   setLastAction(() => tracker.lastActionSpan());
   const listeners = new Set<() => void>();
 
@@ -133,11 +135,11 @@ export const startBrowserTelemetry = (options: BrowserTelemetryOptions): Browser
     shutdown: async () => {
       for (const stop of listeners) stop();
       listeners.clear();
-      fetchInstrumentation.disable();
+      untraceFetch();
+      timings?.disconnect();
       await provider.shutdown();
       trace.disable();
       context.disable();
-      propagation.disable();
       setLastAction(undefined);
       running = undefined;
     },

@@ -16,16 +16,5 @@ export const originOf = (name: string, value: string): string => {
   return url.origin;
 };
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Matches URLs on exactly this origin: `http://localhost:4567` matches
- * `http://localhost:4567/api`, not `http://localhost:45670/` nor
- * `http://localhost:4567.evil.com/`. instrumentation-fetch tests it against
- * the request's normalised href, which always has a path after the origin.
- */
-export const exactOriginPattern = (origin: string): RegExp =>
-  new RegExp(`^${escapeRegExp(origin)}(?:[/?#]|$)`);
-
 /** The API relays browser spans from this path to the real destination. */
 export const defaultExportUrl = (backendUrl: string): string => `${backendUrl.replace(/\/+$/, '')}${TRACE_RELAY_PATH}`;

@@ -6,6 +6,7 @@ import { forwardTraces } from '../relay/forward.js';
 import { pinServiceNameJson } from '../relay/otlp-json.js';
 import { pinServiceNameProtobuf } from '../relay/otlp-protobuf.js';
 import { OtlpPayloadError } from '../relay/payload-error.js';
+import { flushTelemetry } from '../telemetry/lifecycle.js';
 import { TRACE_RELAY_PATH } from '@cruddur/api-contract';
 
 export interface TraceRelayOptions {
@@ -54,9 +55,10 @@ const relayErrorHandler = (error: FastifyError, _request: FastifyRequest, reply:
  * POST /v1/traces: the browser's OTLP export, relayed to the API's own trace
  * destination with its server-side headers. Only the frontend origin may
  * use it; every resource's `service.name` is pinned to the frontend's so a
- * page cannot pass its spans off as another service's. The relay is never
- * traced itself (see telemetry/untraced.ts) and answers within `timeoutMs`
- * whatever the destination does. With tracing off it answers success and
+ * page cannot pass its spans off as another service's, and the API's own
+ * queued spans are sent along. The relay is never traced itself (see
+ * telemetry/untraced.ts) and answers within `timeoutMs` whatever the
+ * destination does. With tracing off it answers success and
  * drops the spans, so the browser neither retries nor logs errors.
  */
 export const registerTraceRelay = async (
@@ -103,6 +105,10 @@ export const registerTraceRelay = async (
         // An empty ExportTraceServiceResponse: zero bytes in protobuf, {} in JSON.
         return reply.code(200).type(contentType).send(contentType === JSON_TYPE ? '{}' : Buffer.alloc(0));
       }
+      // A browser sends an action's spans once it has ended; this API's spans
+      // of the same trace wait in its batch. Sent together, the destination
+      // has the click's trace whole at once rather than a batch delay later.
+      flushTelemetry();
       const outcome = await forwardTraces({
         url: destination.url,
         headers: destination.headers,

@@ -1,12 +1,27 @@
 /**
  * The hand-off between instrumentation.ts, which starts tracing before the
- * app loads, and server.ts, which stops it once the app has closed so the
- * last requests' spans are sent. Both import this module; ESM loads it once.
+ * app loads, and the app: server.ts stops tracing once the app has closed so
+ * the last requests' spans are sent, and the trace relay flushes. They all
+ * import this module; ESM loads it once.
  */
 let stop: (() => Promise<void>) | undefined;
+let flush: (() => Promise<void>) | undefined;
 
 export const setTelemetryShutdown = (fn: () => Promise<void>): void => {
   stop = fn;
+};
+
+export const setTelemetryFlush = (fn: () => Promise<void>): void => {
+  flush = fn;
+};
+
+/**
+ * Sends the spans waiting in the batch now, without waiting for it; a no-op
+ * when tracing never started or has stopped. A failed export is reported by
+ * the exporter's own health lines (otlp-export.ts), so nothing is thrown.
+ */
+export const flushTelemetry = (): void => {
+  flush?.().catch(() => undefined);
 };
 
 /**
@@ -17,6 +32,7 @@ export const setTelemetryShutdown = (fn: () => Promise<void>): void => {
 export const shutdownTelemetry = async (timeoutMs: number): Promise<void> => {
   const current = stop;
   stop = undefined;
+  flush = undefined;
   if (!current) return;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {

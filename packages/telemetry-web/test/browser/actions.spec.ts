@@ -53,6 +53,31 @@ test.describe('one trace per user action', () => {
     expect(request?.traceparent).toBe(`00-${fetchSpan.traceId}-${fetchSpan.spanId}-01`);
   });
 
+  test('a fetch span carries the browser’s timing of its request, in order, within the span', async ({ app, page }) => {
+    await app.open();
+    await app.roots(ACTION.pageLoad);
+    await page.getByRole('button', { name: 'Search' }).click();
+    const [search] = await app.roots(ACTION.search);
+    const fetchSpan = app.trace(search?.traceId ?? '').find((span) => span.name === 'GET');
+    if (fetchSpan === undefined) throw new Error('no fetch span');
+
+    expect(fetchSpan.attributes).toMatchObject({
+      'http.request.method': 'GET',
+      'http.response.status_code': 200,
+      'server.address': '127.0.0.1',
+      'server.port': Number(new URL(app.api.origin).port),
+    });
+    // The fixture API allows the page its timing (Timing-Allow-Origin), so every phase is there;
+    // a reused connection may have no DNS, connect or TLS phase.
+    const names = fetchSpan.events.map((event) => event.name);
+    expect(names).toEqual(expect.arrayContaining(['fetchStart', 'requestStart', 'responseStart', 'responseEnd']));
+    const times = fetchSpan.events.map((event) => event.timeMs);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // Whole milliseconds on both sides: the span ends at the end of the response, no sooner.
+    expect(times[0]).toBeGreaterThanOrEqual(fetchSpan.startMs - 1);
+    expect(fetchSpan.endMs).toBeGreaterThanOrEqual(times.at(-1) ?? Number.NaN);
+  });
+
   test('a fetch after a native await in the handler is a child of the click', async ({ app, page }) => {
     await app.open();
     await app.roots(ACTION.pageLoad);

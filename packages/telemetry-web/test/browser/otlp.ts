@@ -9,6 +9,8 @@ export interface ReceivedSpan {
   startMs: number;
   endMs: number;
   attributes: Record<string, unknown>;
+  /** Its events' names and times (ms since the epoch), in the order sent. */
+  events: { name: string; timeMs: number }[];
   /** When the receiver got it (ms since the epoch). */
   receivedAt: number;
 }
@@ -26,6 +28,7 @@ interface OtlpSpan {
   startTimeUnixNano: string | number;
   endTimeUnixNano: string | number;
   attributes?: KeyValue[];
+  events?: { name: string; timeUnixNano: string | number }[];
 }
 
 interface OtlpRequest {
@@ -53,6 +56,7 @@ export const parseOtlpJson = (body: string, receivedAt: number): ReceivedSpan[] 
         startMs: millis(span.startTimeUnixNano),
         endMs: millis(span.endTimeUnixNano),
         attributes: attributes(span.attributes),
+        events: (span.events ?? []).map((event) => ({ name: event.name, timeMs: millis(event.timeUnixNano) })),
         receivedAt,
       })),
     );

@@ -83,7 +83,7 @@ describe('an action', () => {
     vi.advanceTimersByTime(5_000);
     expect(finished(ACTION.openHome)).toBeUndefined();
 
-    // instrumentation-fetch ends its span ~300 ms late, dated back to the response.
+    // A fetch span ends once the browser reports its timing, dated back to the response.
     const responseEnd = inMillis(-10);
     child.end(responseEnd);
     vi.advanceTimersByTime(QUIET - 1);
