@@ -155,7 +155,7 @@ export const renderReport = (results: BenchResults): string => {
     '- Receiver: one process for the whole run, shared by every variant, answering 200 to OTLP/HTTP and counting UDP datagrams without decoding either. ' +
       `Received, per request served: ${trafficNote('B', api.variants.B)}; ${trafficNote('C', api.variants.C)}.`,
     `- Web app: production builds through the app's own Vite config. VITE_OTEL_DISABLED=true ${web.bundle.disabledKeepsTracing ? 'leaves the tracing code in the bundle' : 'removes the tracing code'}. ` +
-      'The tracing row is the app built with @cruddur/telemetry-web, @opentelemetry/*, zone.js, src/telemetry.ts and src/startTelemetry.ts split into a chunk of their own ' +
+      'The tracing row is the app built with @cruddur/telemetry-web, @opentelemetry/*, zone.js, the X-Ray id generator of @cruddur/telemetry-conventions, src/telemetry.ts and src/startTelemetry.ts split into a chunk of their own ' +
       '(the modules they import from the rest of the app stay out); the error-reporting row likewise for Rollbar, src/errorReporting.ts and src/errors/, ' +
       'in a build with VITE_ROLLBAR_CLIENT_TOKEN set (without one the reporter is left out as dead code); ' +
       'the entry row bundles packages/telemetry-web/test/bundle-entry.ts alone, as that package’s bundle-size test does.',

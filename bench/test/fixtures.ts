@@ -46,10 +46,10 @@ export const results: BenchResults = {
       shippedGzip: 145_900,
       disabledGzip: 145_900,
       disabledKeepsTracing: true,
-      tracingGzip: 34_100,
-      tracingEntryGzip: 34_400,
+      tracingGzip: 29_800,
+      tracingEntryGzip: 29_900,
       errorReportingGzip: null,
     },
-    clickToTrace: { clicks: 20, medianMs: 650, p90Ms: 700, maxMs: 800, samplesMs: [650] },
+    clickToTrace: { clicks: 20, medianMs: 190, p90Ms: 240, maxMs: 280, samplesMs: [190] },
   },
 };

@@ -15,7 +15,7 @@ const openHome = async (page: Page) => {
 
 const endMs = (span: ViewerSpan) => span.startMs + span.durationMs;
 
-/** The root stays open until the last of its fetches ended (they end ~300 ms after their body). */
+/** The root stays open until the last of its fetches ended (when the browser reported their timing). */
 const expectRootCoversFetches = (root: ViewerSpan, calls: { fetch: ViewerSpan }[]) => {
   for (const { fetch } of calls) expect(endMs(root)).toBeGreaterThanOrEqual(endMs(fetch) - 1);
 };
@@ -75,6 +75,29 @@ test('posting a crud is one trace with the create-activity span', async ({ page 
   expect(create.status.code).not.toBe('ERROR');
   expectRootCoversFetches(root, calls);
 });
+
+for (const [page_, path] of [
+  ['the notifications page', '/notifications'],
+  ['a profile', '/@andrewbrown'],
+] as const) {
+  test(`posting from ${page_} with the navigation's Crud button is one trace`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole('article').first()).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New crud' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New crud' });
+    await dialog.getByRole('textbox', { name: 'Crud message' }).fill(`Crud from ${path} ${String(Date.now())}`);
+    const posted = await capture(page, async () => {
+      await dialog.getByRole('button', { name: 'Crud', exact: true }).click();
+      await expect(dialog).toBeHidden();
+    });
+    const { root, calls } = expectOneClickTrace(posted, ACTION.postCrud);
+    // The crud is posted and nothing else is fetched: the page stays as it was.
+    expect(calls.map(({ server }) => server.name)).toEqual(['POST /api/activities']);
+    expect(root.attributes[ATTR.route]).toBe(path);
+    customSpan(posted, SPAN.createActivity, calls[0]?.server as ViewerSpan);
+    expectRootCoversFetches(root, calls);
+  });
+}
 
 test('a refused crud (422) is one trace with the error on its spans', async ({ page }) => {
   await openHome(page);

@@ -2,6 +2,7 @@ import { ACTION } from '@cruddur/telemetry-conventions';
 import { Link, NavLink } from 'react-router';
 import { DEMO_USER } from '../auth/accounts';
 import { profilePath } from '../lib/paths';
+import { CrudButton } from './CrudButton';
 import { BellIcon, HomeIcon, MessagesIcon, ProfileIcon } from './icons';
 import { Logo } from './Logo';
 import { MoreMenu } from './MoreMenu';
@@ -15,7 +16,7 @@ const LINKS = [
   { to: profilePath(DEMO_USER.handle), label: 'Profile', Icon: ProfileIcon, action: ACTION.openProfile },
 ] as const;
 
-/** Left column: logo, main links, the More menu and the signed-in user. */
+/** Left column: logo, main links, the More menu, the Crud button and the signed-in user. */
 export const DesktopNavigation = () => (
   <header className="desktop_navigation">
     <Link to="/" className="logo_link" data-action={ACTION.openHome}>
@@ -33,6 +34,9 @@ export const DesktopNavigation = () => (
         ))}
         <li>
           <MoreMenu />
+        </li>
+        <li>
+          <CrudButton />
         </li>
       </ul>
     </nav>

@@ -91,3 +91,9 @@ export const SearchIcon = () => (
     <path d="m20 20-4-4" />
   </Icon>
 );
+
+export const PlusIcon = () => (
+  <Icon>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);

@@ -1,40 +1,19 @@
-import { useState } from 'react';
 import { getHomeActivities } from '../api/client';
 import { ActivityFeed } from '../components/ActivityFeed';
-import { ActivityForm } from '../components/ActivityForm';
-import { CrudButton } from '../components/CrudButton';
+import { useCreatedCruds } from '../components/CrudComposer';
 import { PageHeader } from '../components/PageHeader';
-import { Popup } from '../components/Popup';
 import { useResource } from '../lib/useResource';
 
 export const HomeFeedPage = () => {
   const feed = useResource('home', (signal) => getHomeActivities({ signal }));
-  const [composing, setComposing] = useState(false);
+  // Posted with the navigation's Crud button while the feed is shown: on top, without reloading.
+  useCreatedCruds((activity) => {
+    feed.update((activities) => [activity, ...activities]);
+  });
 
   return (
     <>
-      <PageHeader title="Home">
-        <CrudButton
-          onClick={() => {
-            setComposing(true);
-          }}
-        />
-      </PageHeader>
-      {composing && (
-        <Popup
-          title="New crud"
-          onClose={() => {
-            setComposing(false);
-          }}
-        >
-          <ActivityForm
-            onCreated={(activity) => {
-              feed.update((activities) => [activity, ...activities]);
-              setComposing(false);
-            }}
-          />
-        </Popup>
-      )}
+      <PageHeader title="Home" />
       <ActivityFeed resource={feed} emptyText="No cruds yet" />
     </>
   );
