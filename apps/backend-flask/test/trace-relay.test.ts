@@ -4,6 +4,8 @@ import { startTraceViewer } from '@cruddur/trace-viewer';
 import type { TraceExport } from '@cruddur/telemetry-config';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { encode } from '@cruddur/protobuf-wire';
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { DEFAULT_RELAY_OPTIONS, RELAY_BODY_LIMIT_BYTES, type TraceRelayOptions } from '../src/routes/trace-relay.js';
 import { jsonBody, protobufBody, recordSpans } from './browser-spans.js';
 import { testApp } from './helpers.js';
@@ -52,13 +54,25 @@ const closedPort = async (): Promise<number> => {
   return port;
 };
 
-// Just enough protobuf to build a ResourceSpans without a resource (field numbers as in the OTLP protos).
-const varint = (value: number): number[] => (value < 0x80 ? [value] : [(value & 0x7f) | 0x80, ...varint(value >>> 7)]);
-const len = (field: number, bytes: Uint8Array | number[]): number[] => [...varint((field << 3) | 2), ...varint(bytes.length), ...bytes];
-const fixed64 = (field: number, value: number): number[] => {
-  const bytes = Buffer.alloc(8);
-  bytes.writeBigUInt64LE(BigInt(value));
-  return [(field << 3) | 1, ...bytes];
+// Hand-made protobuf, field numbers as in the OTLP protos.
+const len = (field: number, bytes: Uint8Array | readonly number[]): number[] => [...encode.bytes(field, bytes)];
+const fixed64 = (field: number, value: number): number[] => [...encode.fixed64(field, BigInt(value))];
+
+/** A span that carries `service.name` itself, on it, on its event and on its link, beside an attribute of its own. */
+const spanForgingItsService = async (): Promise<ReadableSpan[]> => {
+  const exporter = new InMemorySpanExporter();
+  const provider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] });
+  const tracer = provider.getTracer('browser-test');
+  const linked = tracer.startSpan('linked');
+  linked.end();
+  const span = tracer.startSpan('forging', {
+    attributes: { 'service.name': 'payments', 'app.action': 'open-home' },
+    links: [{ context: linked.spanContext(), attributes: { 'service.name': 'payments' } }],
+  });
+  span.addEvent('moment', { 'service.name': 'payments', 'app.step': 1 });
+  span.end();
+  await provider.forceFlush();
+  return exporter.getFinishedSpans();
 };
 
 describe('trace relay: forwarding', () => {
@@ -472,6 +486,27 @@ describe(`trace relay: hostile payloads (random bodies from seed 0x${RANDOM_SEED
       { key: 'service.name', value: { stringValue: 'frontend-react-js' } },
     ]);
     expect((await app.inject({ url: '/api/activities/home' })).statusCode).toBe(200);
+  });
+
+  it.each([
+    ['OTLP/JSON', 'application/json', jsonBody],
+    ['OTLP/protobuf', 'application/x-protobuf', protobufBody],
+  ])('pins a service.name a span carries as its own attribute, its event’s or its link’s (%s)', async (_format, contentType, encodeSpans) => {
+    const receiver = await startReceiver();
+    const app = await relayTo(receiver.url);
+    expect((await post(app, encodeSpans(await spanForgingItsService()), contentType)).statusCode).toBe(200);
+
+    const bytes = receiver.received[0]?.body ?? Buffer.alloc(0);
+    expect(bytes.toString('latin1')).not.toContain('payments');
+    // Decoded by an independent OTLP receiver: the span's other attributes are kept.
+    const viewer = await startTraceViewer({ port: 0 });
+    onTestFinished(() => viewer.close());
+    const stored = await fetch(`${viewer.url}/v1/traces`, { method: 'POST', headers: { 'content-type': contentType }, body: bytes });
+    expect(stored.status).toBe(200);
+    const [forging] = viewer.store.list().flatMap(({ traceId }) => [...(viewer.store.get(traceId)?.spans.values() ?? [])]).filter(({ name }) => name === 'forging');
+    expect(forging?.attributes).toEqual({ 'service.name': 'frontend-react-js', 'app.action': 'open-home' });
+    expect(forging?.events.map(({ attributes }) => attributes)).toEqual([{ 'service.name': 'frontend-react-js', 'app.step': 1 }]);
+    expect(forging?.links.map(({ attributes }) => attributes)).toEqual([{ 'service.name': 'frontend-react-js' }]);
   });
 
   it('pins service.name in a protobuf ResourceSpans that repeats its resource field, each forging the name', async () => {

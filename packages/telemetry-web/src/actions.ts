@@ -2,6 +2,9 @@ import { ACTION, ATTR, isActionName, type ActionName } from '@cruddur/telemetry-
 import { context, type TimeInput, type Tracer } from '@opentelemetry/api';
 import type { ActionTracker, OpenAction } from './action-tracker.js';
 
+/** The longest the page load waits for an idle main thread after the load event. */
+const IDLE_WAIT_MS = 2_000;
+
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   (typeof value === 'object' || typeof value === 'function') &&
   value !== null &&
@@ -60,13 +63,19 @@ export class Actions {
 
   /**
    * Opens the first page load's action, dated from navigation start, and
-   * settles it at the window's load event; the fetches the first render
-   * starts join it as children.
+   * settles it once the window has loaded and the main thread is idle: the
+   * first render (which React schedules as a task of its own, possibly after
+   * the load event) and the fetches its effects start join it as children.
    */
   startPageLoad(): void {
     const action = this.start(ACTION.pageLoad, 0);
     if (action === undefined) return;
-    if (document.readyState === 'complete') action.settle();
-    else window.addEventListener('load', action.settle, { once: true });
+    const settleWhenIdle = (): void => {
+      // Safari has no requestIdleCallback: a task after the pending ones.
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(action.settle, { timeout: IDLE_WAIT_MS });
+      else setTimeout(action.settle, 0);
+    };
+    if (document.readyState === 'complete') settleWhenIdle();
+    else window.addEventListener('load', settleWhenIdle, { once: true });
   }
 }

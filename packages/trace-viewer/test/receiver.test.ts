@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTraceViewer, type TraceViewer } from '../src/index.js';
-import { WireReader } from '../src/protobuf/wire-reader.js';
+import { WireReader } from '@cruddur/protobuf-wire';
 import { send } from './support/http.js';
 import { anyValue, hexBytes, keyValue, pb, request } from './support/proto-writer.js';
 

@@ -9,6 +9,32 @@ const isObject = (value: unknown): value is JsonObject =>
 const isAttributeList = (value: unknown): value is JsonObject[] =>
   Array.isArray(value) && value.every((kv) => isObject(kv) && typeof kv.key === 'string');
 
+const SERVICE_NAME = 'service.name';
+
+const pinned = (serviceName: string): JsonObject => ({ key: SERVICE_NAME, value: { stringValue: serviceName } });
+
+const objectsIn = (value: unknown): JsonObject[] => (Array.isArray(value) ? value.filter(isObject) : []);
+
+/** The spans of a ResourceSpans, in whatever of its shape is as OTLP has it (the destination judges the rest). */
+const spansOf = (entry: JsonObject): JsonObject[] => objectsIn(entry.scopeSpans).flatMap((scope) => objectsIn(scope.spans));
+
+/** Every `service.name` in an attribute list, where it is one, now says `serviceName`. */
+const pinAttributes = (holder: JsonObject, serviceName: string): void => {
+  if (!isAttributeList(holder.attributes)) return;
+  holder.attributes = holder.attributes.map((kv) => (kv.key === SERVICE_NAME ? pinned(serviceName) : kv));
+};
+
+/**
+ * A span's `service.name` attributes, its own, its events' and its links',
+ * pinned as the resource's: Honeycomb reads a span's attributes beside its
+ * resource's, so one there would pass the span off as another service's.
+ */
+const pinSpan = (span: JsonObject, serviceName: string): void => {
+  pinAttributes(span, serviceName);
+  for (const event of objectsIn(span.events)) pinAttributes(event, serviceName);
+  for (const link of objectsIn(span.links)) pinAttributes(link, serviceName);
+};
+
 const NOT_OTLP = 'expected an OTLP/JSON trace export: {"resourceSpans": [{"resource": {...}, "scopeSpans": [...]}]}';
 
 /**
@@ -42,7 +68,8 @@ const checkDepth = (text: string): void => {
 
 /**
  * Rewrites an OTLP/JSON ExportTraceServiceRequest so that every resource's
- * `service.name` is `serviceName`, keeping only the `resourceSpans` field.
+ * `service.name`, and any a span carries as an attribute, is `serviceName`,
+ * keeping only the `resourceSpans` field.
  * Throws OtlpPayloadError when the body is not JSON, nests deeper than
  * MAX_JSON_DEPTH, or is not shaped like a trace export with 1 to
  * MAX_RESOURCE_SPANS resourceSpans.
@@ -68,11 +95,9 @@ export const pinServiceNameJson = (body: Buffer, serviceName: string): Buffer =>
     if (!isObject(resource)) throw new OtlpPayloadError(NOT_OTLP);
     const attributes = resource.attributes ?? [];
     if (!isAttributeList(attributes)) throw new OtlpPayloadError(NOT_OTLP);
-    resource.attributes = [
-      ...attributes.filter((kv) => kv.key !== 'service.name'),
-      { key: 'service.name', value: { stringValue: serviceName } },
-    ];
+    resource.attributes = [...attributes.filter((kv) => kv.key !== SERVICE_NAME), pinned(serviceName)];
     entry.resource = resource;
+    for (const span of spansOf(entry)) pinSpan(span, serviceName);
   }
   // resourceSpans alone: OTLP/JSON has no other top-level field, and some
   // receivers (the Collector's) also read `resource_spans`, which would

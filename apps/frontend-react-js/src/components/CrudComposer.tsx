@@ -25,7 +25,13 @@ export const useOpenComposer = (): (() => void) => useComposer().open;
 export const useCreatedCruds = (onCreated: (activity: Activity) => void): void => {
   const { subscribe } = useComposer();
   const created = useEffectEvent(onCreated);
-  useEffect(() => subscribe((activity) => created(activity)), [subscribe]);
+  useEffect(
+    () =>
+      subscribe((activity) => {
+        created(activity);
+      }),
+    [subscribe],
+  );
 };
 
 /**

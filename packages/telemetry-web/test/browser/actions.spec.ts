@@ -17,13 +17,17 @@ const actionTraces = async (app: App): Promise<string[]> => {
   return [...app.traceIds()].filter((traceId) => traceId !== pageLoad?.traceId && traceId !== mark.traceId);
 };
 
+/** Each trace's span names, for a failure to show what an unexpected trace held. */
+const describeTraces = (app: App): string =>
+  [...app.traceIds()].map((traceId) => `${traceId}: ${app.trace(traceId).map((span) => span.name).join(', ')}`).join('; ');
+
 test.describe('one trace per user action', () => {
   test('the first page load is one trace, its initial fetch a child', async ({ app }) => {
     await app.open();
     const [pageLoad] = await app.roots(ACTION.pageLoad);
     if (pageLoad === undefined) throw new Error('no page-load');
 
-    expect(await actionTraces(app)).toEqual([]);
+    expect(await actionTraces(app), describeTraces(app)).toEqual([]);
     expect(pageLoad.serviceName).toBe(SERVICE.frontend);
     expect(pageLoad.attributes[ATTR.action]).toBe(ACTION.pageLoad);
     expect(pageLoad.attributes[ATTR.route]).toBe('/');
@@ -39,7 +43,7 @@ test.describe('one trace per user action', () => {
     const [search] = await app.roots(ACTION.search);
     if (search === undefined) throw new Error('no search');
 
-    expect(await actionTraces(app)).toEqual([search.traceId]);
+    expect(await actionTraces(app), describeTraces(app)).toEqual([search.traceId]);
     expect(search.attributes[ATTR.action]).toBe(ACTION.search);
     expect(search.attributes[ATTR.route]).toBe('/');
     const spans = app.trace(search.traceId);
@@ -85,7 +89,7 @@ test.describe('one trace per user action', () => {
     const [profile] = await app.roots(ACTION.openProfile);
     if (profile === undefined) throw new Error('no open-profile');
 
-    expect(await actionTraces(app)).toEqual([profile.traceId]);
+    expect(await actionTraces(app), describeTraces(app)).toEqual([profile.traceId]);
     expect(children(app, profile).map(urlOf).sort()).toEqual([
       `${app.api.origin}/api/profile`,
       `${app.api.origin}/api/profile/activities`,
@@ -100,7 +104,7 @@ test.describe('one trace per user action', () => {
     const [open] = await app.roots(ACTION.openNotifications);
     if (open === undefined) throw new Error('no open-notifications');
 
-    expect(await actionTraces(app)).toEqual([open.traceId]);
+    expect(await actionTraces(app), describeTraces(app)).toEqual([open.traceId]);
     expect(children(app, open).map(urlOf)).toEqual([`${app.api.origin}/api/notifications`]);
     expect(open.attributes[ATTR.route]).toBe('/');
   });
@@ -112,7 +116,7 @@ test.describe('one trace per user action', () => {
     const [post] = await app.roots(ACTION.postCrud);
     if (post === undefined) throw new Error('no post-crud');
 
-    expect(await actionTraces(app)).toEqual([post.traceId]);
+    expect(await actionTraces(app), describeTraces(app)).toEqual([post.traceId]);
     expect(children(app, post).map(urlOf)).toEqual([`${app.api.origin}/api/activities`]);
   });
 
@@ -123,7 +127,7 @@ test.describe('one trace per user action', () => {
     const [send] = await app.roots(ACTION.sendMessage);
     if (send === undefined) throw new Error('no send-message');
 
-    expect(await actionTraces(app)).toEqual([send.traceId]);
+    expect(await actionTraces(app), describeTraces(app)).toEqual([send.traceId]);
     expect(children(app, send).map(urlOf)).toEqual([`${app.api.origin}/api/messages`]);
   });
 
@@ -149,7 +153,7 @@ test.describe('one trace per user action', () => {
     await page.getByRole('button', { name: 'Unknown' }).click();
     await expect(page.locator('#status')).toHaveText('made-up');
 
-    expect(await actionTraces(app)).toEqual([]);
+    expect(await actionTraces(app), describeTraces(app)).toEqual([]);
     expect(app.warnings.join('\n')).toMatch(/unknown action "made-up"/);
   });
 });

@@ -3,7 +3,7 @@
 // trace/v1/trace.proto, common/v1/common.proto and resource/v1/resource.proto.
 // Fields not listed (schema urls, flags, entity refs, ...) are skipped.
 
-import { ProtobufDecodeError, WireReader as Reader } from '../protobuf/wire-reader.js';
+import { ProtobufDecodeError, WireReader as Reader } from '@cruddur/protobuf-wire';
 import { parentSpanIdHex, spanIdHex, traceIdHex } from './ids.js';
 import {
   type AttributeValue,

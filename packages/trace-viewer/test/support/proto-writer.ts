@@ -1,51 +1,20 @@
-// A minimal protobuf encoder for hand-made test payloads: a message is the
-// concatenation of its encoded fields, each a plain byte array.
+// Hand-made test payloads as plain byte arrays, so a message is the
+// concatenation of its fields: the shared encoder's fields, spread.
+import { encode } from '@cruddur/protobuf-wire';
 
 export type Bytes = number[];
 
-export const varint = (value: bigint | number): Bytes => {
-  let rest = BigInt.asUintN(64, BigInt(value));
-  const bytes: Bytes = [];
-  while (rest > 0x7fn) {
-    bytes.push(Number(rest & 0x7fn) | 0x80);
-    rest >>= 7n;
-  }
-  bytes.push(Number(rest));
-  return bytes;
-};
-
-const tag = (field: number, wireType: number): Bytes => varint((field << 3) | wireType);
-
-const littleEndian = (size: 4 | 8, write: (view: DataView) => void): Bytes => {
-  const view = new DataView(new ArrayBuffer(size));
-  write(view);
-  return [...new Uint8Array(view.buffer)];
-};
+const spread = (bytes: Uint8Array): Bytes => [...bytes];
 
 export const pb = {
-  varint: (field: number, value: bigint | number): Bytes => [...tag(field, 0), ...varint(value)],
-  fixed64: (field: number, value: bigint): Bytes => [
-    ...tag(field, 1),
-    ...littleEndian(8, (view) => {
-      view.setBigUint64(0, value, true);
-    }),
-  ],
-  double: (field: number, value: number): Bytes => [
-    ...tag(field, 1),
-    ...littleEndian(8, (view) => {
-      view.setFloat64(0, value, true);
-    }),
-  ],
-  fixed32: (field: number, value: number): Bytes => [
-    ...tag(field, 5),
-    ...littleEndian(4, (view) => {
-      view.setUint32(0, value, true);
-    }),
-  ],
-  bytes: (field: number, value: Bytes | Uint8Array): Bytes => [...tag(field, 2), ...varint(value.length), ...value],
-  string: (field: number, value: string): Bytes => pb.bytes(field, new TextEncoder().encode(value)),
-  message: (field: number, ...parts: Bytes[]): Bytes => pb.bytes(field, parts.flat()),
-  group: (field: number, ...parts: Bytes[]): Bytes => [...tag(field, 3), ...parts.flat(), ...tag(field, 4)],
+  varint: (field: number, value: bigint | number): Bytes => spread(encode.varint(field, value)),
+  fixed64: (field: number, value: bigint): Bytes => spread(encode.fixed64(field, value)),
+  double: (field: number, value: number): Bytes => spread(encode.double(field, value)),
+  fixed32: (field: number, value: number): Bytes => spread(encode.fixed32(field, value)),
+  bytes: (field: number, value: Bytes | Uint8Array): Bytes => spread(encode.bytes(field, value)),
+  string: (field: number, value: string): Bytes => spread(encode.string(field, value)),
+  message: (field: number, ...parts: Bytes[]): Bytes => spread(encode.bytes(field, parts.flat())),
+  group: (field: number, ...parts: Bytes[]): Bytes => spread(encode.group(field, Uint8Array.from(parts.flat()))),
 };
 
 export const toBuffer = (...parts: Bytes[]): Uint8Array => Uint8Array.from(parts.flat());

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ProtobufDecodeError, WireReader } from '../src/protobuf/wire-reader.js';
-import { pb, toBuffer, varint } from './support/proto-writer.js';
+import { fieldRanges, ProtobufDecodeError, WireReader } from '../src/reader.js';
+import { encode as pb, varint } from '../src/writer.js';
+
+const toBuffer = (...fields: Uint8Array[]): Uint8Array => Buffer.concat(fields);
 
 const fieldsOf = (buf: Uint8Array): [number, number][] => {
   const reader = new WireReader(buf);
@@ -101,7 +103,38 @@ describe('WireReader', () => {
     }).toThrow(/UTF-8/);
   });
 
-  it('agrees with the test encoder on the canonical varint of 300', () => {
-    expect(varint(300)).toEqual([0xac, 0x02]);
+  it('writes the canonical varints: 300 in two bytes, -1 in ten', () => {
+    expect([...varint(300)]).toEqual([0xac, 0x02]);
+    expect([...varint(-1)]).toEqual([...Array<number>(9).fill(0xff), 0x01]);
+  });
+});
+
+describe('fieldRanges', () => {
+  it('cuts a message into its fields, each from its tag, with a length-delimited payload’s start', () => {
+    const fields = [pb.varint(1, 300), pb.string(2, 'héllo'), pb.fixed32(3, 7), pb.message(4, pb.varint(1, 1))];
+    const before = pb.varint(9, 1);
+    const buf = toBuffer(before, ...fields);
+    const ranges = fieldRanges(buf, before.length);
+
+    expect(ranges.map(({ number, wireType }) => [number, wireType])).toEqual([
+      [1, 0],
+      [2, 2],
+      [3, 5],
+      [4, 2],
+    ]);
+    expect(ranges.map(({ start, end }) => [...buf.subarray(start, end)])).toEqual(fields.map((field) => [...field]));
+    const text = ranges[1];
+    expect(Buffer.from(buf.subarray(text?.valueStart, text?.end)).toString('utf8')).toBe('héllo');
+  });
+
+  it('finds the fields of an embedded message between its payload’s bounds', () => {
+    const buf = toBuffer(pb.message(1, pb.string(1, 'key'), pb.varint(2, 5)));
+    const [outer] = fieldRanges(buf);
+    if (outer === undefined) throw new Error('no field');
+    expect(fieldRanges(buf, outer.valueStart, outer.end).map(({ number }) => number)).toEqual([1, 2]);
+  });
+
+  it('throws on a malformed message, as the reader does', () => {
+    expect(() => fieldRanges(Uint8Array.from([0x0a, 0x05, 0x61]))).toThrow(ProtobufDecodeError);
   });
 });

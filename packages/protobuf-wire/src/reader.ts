@@ -1,5 +1,6 @@
 // A reader for the protobuf binary wire format: just enough to walk a message
-// field by field, read the scalar kinds OTLP uses and skip everything else.
+// field by field, read the scalar kinds OTLP uses and skip everything else,
+// or to cut a message into its fields' byte ranges and rebuild it.
 // https://protobuf.dev/programming-guides/encoding/
 
 export class ProtobufDecodeError extends Error {
@@ -21,6 +22,13 @@ export interface Field {
   readonly wireType: WireType;
 }
 
+/** A field as bytes of its message: the whole field from its tag, and where a length-delimited one's payload starts. */
+export interface FieldRange extends Field {
+  readonly start: number;
+  readonly end: number;
+  readonly valueStart: number;
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const MAX_VARINT_BYTES = 10;
 
@@ -33,6 +41,11 @@ export class WireReader {
     private readonly end = buf.length,
   ) {
     this.pos = start;
+  }
+
+  /** Where the next read starts. */
+  get position(): number {
+    return this.pos;
   }
 
   /** Yields each field's tag; the caller must consume its value (read or skip) before the next. */
@@ -194,3 +207,26 @@ export class WireReader {
 }
 
 const isWireType = (value: number): value is WireType => value >= 0 && value <= 5;
+
+/**
+ * The fields of the message in bytes[start, end), each as its byte range,
+ * for a caller that rebuilds the message keeping some fields untouched.
+ * Throws ProtobufDecodeError on anything malformed.
+ */
+export const fieldRanges = (bytes: Uint8Array, start = 0, end = bytes.length): FieldRange[] => {
+  const reader = new WireReader(bytes, start, end);
+  const ranges: FieldRange[] = [];
+  let fieldStart = reader.position;
+  for (const field of reader.fields()) {
+    let valueStart = reader.position;
+    if (field.wireType === WireType.LEN) {
+      // The payload is a view of `bytes`: its offset is where the value starts.
+      valueStart = reader.bytes(field).byteOffset - bytes.byteOffset;
+    } else {
+      reader.skip(field);
+    }
+    ranges.push({ ...field, start: fieldStart, end: reader.position, valueStart });
+    fieldStart = reader.position;
+  }
+  return ranges;
+};

@@ -1,0 +1,3 @@
+import { node } from '@cruddur/eslint-config';
+
+export default node(import.meta.dirname);
