@@ -32,8 +32,8 @@ describe('the Node.js runtime', () => {
     expect(execFileSync('node', ['--version'], { encoding: 'utf8' }).trim()).toBe(process.version);
   });
 
-  it.each(['apps/backend-flask', 'apps/frontend-react-js', 'packages/trace-viewer'])('builds %s on the official slim Node image of Debian trixie, same major', (dir) => {
-    const image = /^ARG NODE_IMAGE=(\S+)$/m.exec(readRepoFile(...dir.split('/'), 'Dockerfile'))?.[1];
+  it('builds the images on the official slim Node image of Debian trixie, same major', () => {
+    const image = /^ARG NODE_IMAGE=(\S+)$/m.exec(readRepoFile('Dockerfile'))?.[1];
     expect(image).toBe(`node:${major}-trixie-slim`);
   });
 });

@@ -40,7 +40,9 @@ describe('shutdown while the trace destination hangs', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     const lines = failingLines();
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/; [1-9]\d* failures?, [1-9]\d* spans dropped since the last line$/);
+    // The second batch's two spans (the SERVER span and the use case's), and the third's, still
+    // being sent at exit (or, on a machine slow enough that it gave up first, failed): four.
+    expect(lines[1]).toMatch(/; [12] failures?, 4 spans dropped since the last line$/);
     expect(server.stdout()).toContain('closed, but the last spans were not sent');
   }, 30_000);
 });

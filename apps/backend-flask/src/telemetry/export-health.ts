@@ -37,11 +37,21 @@ export const destinationHealth = (
   return { health, hints };
 };
 
+/** What each exporter counts as dropped when the process exits before its exports end. */
+const atExit = new Set<() => void>();
+
+/** Registers `count`, run once at exit, to count a destination's exports still in flight as dropped. */
+export const countUnfinishedAtExit = (count: () => void): void => {
+  atExit.add(count);
+};
+
 /**
- * Writes what every reporter has not said yet. For a shutdown whose last
- * export outlives its budget: the exporters' own shutdown, which would say
- * it, never runs then.
+ * Counts the exports still in flight as dropped, then writes what every
+ * reporter has not said yet. For a shutdown whose last export outlives its
+ * budget: the exporters' own shutdown, which would say it, never runs then.
  */
 export const flushExportHealth = (): void => {
+  for (const count of atExit) count();
+  atExit.clear();
   for (const health of reporters) health.flush();
 };

@@ -7,7 +7,7 @@ import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
-import { destinationHealth } from './export-health.js';
+import { countUnfinishedAtExit, destinationHealth } from './export-health.js';
 import type { BatchOptions } from './sdk.js';
 
 type Destination = Extract<TraceExport, { enabled: true }>;
@@ -80,6 +80,9 @@ const isStatusError = (error: unknown): error is Error & { code: number } =>
  * answer at all).
  */
 export class ReportingSpanExporter implements SpanExporter {
+  /** The span count of each export not answered yet. */
+  private readonly inFlight = new Set<{ readonly spans: number }>();
+
   constructor(
     private readonly inner: SpanExporter,
     private readonly health: ExportHealth,
@@ -88,10 +91,20 @@ export class ReportingSpanExporter implements SpanExporter {
     private readonly deadlineMs: number,
   ) {}
 
+  /** Counts the spans of the exports not answered yet as dropped: the process is exiting without them. */
+  abandonInFlight(): void {
+    const spans = [...this.inFlight].reduce((sum, batch) => sum + batch.spans, 0);
+    this.inFlight.clear();
+    this.health.dropped(spans, 'still being sent at exit');
+  }
+
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
     const startedAt = Date.now();
+    const batch = { spans: spans.length };
+    this.inFlight.add(batch);
     let answered = false;
     const timer = setTimeout(() => {
+      this.inFlight.delete(batch);
       answered = true;
       this.health.failure(this.outcomes.since(startedAt) ?? { reason: 'timeout', hint: `unreachable: check ${this.hints.address}` }, {
         dropped: spans.length,
@@ -102,6 +115,7 @@ export class ReportingSpanExporter implements SpanExporter {
     timer.unref();
     this.inner.export(spans, (result) => {
       clearTimeout(timer);
+      this.inFlight.delete(batch);
       if (result.code === ExportResultCode.SUCCESS) this.health.success(startedAt);
       else if (!answered) this.health.failure(this.classify(result.error, startedAt), { dropped: spans.length, startedAt });
       if (answered) return;
@@ -110,10 +124,14 @@ export class ReportingSpanExporter implements SpanExporter {
     });
   }
 
-  shutdown(): Promise<void> {
-    this.health.flush();
-    this.health.close();
-    return this.inner.shutdown();
+  /** Says what is unsaid once the exports in flight have ended (if they outlive the process, flushExportHealth does). */
+  async shutdown(): Promise<void> {
+    try {
+      await this.inner.shutdown();
+    } finally {
+      this.health.flush();
+      this.health.close();
+    }
   }
 
   forceFlush(): Promise<void> {
@@ -200,8 +218,12 @@ export const createOtlpExport = (destination: Destination, batch: BatchOptions, 
   const inner = destination.protocol === 'http/json' ? new JsonTraceExporter(options) : new ProtobufTraceExporter(options);
   const outcomes = new RequestOutcomes(() => agent, hints);
   const maxQueueSize = batch.maxQueueSize ?? 2048;
+  const exporter = new ReportingSpanExporter(inner, health, hints, outcomes, deadline);
+  countUnfinishedAtExit(() => {
+    exporter.abandonInFlight();
+  });
   return {
-    exporter: new ReportingSpanExporter(inner, health, hints, outcomes, deadline),
+    exporter,
     batch: {
       ...batch,
       selfObsMeterProvider: queueDropCounter((count) => {

@@ -8,7 +8,8 @@ export { parseSamplingRule, type SamplingRule };
 /**
  * The repository's aws/json/xray.json, five levels up from this module in
  * src/ and in dist/ alike. The production image has no repository around
- * it: its Dockerfile copies the file and sets AWS_XRAY_SAMPLING_RULES_FILE.
+ * it: the Dockerfile's backend-prod stage copies the file and sets
+ * AWS_XRAY_SAMPLING_RULES_FILE.
  */
 export const DEFAULT_SAMPLING_RULES_FILE = fileURLToPath(new URL('../../../../../aws/json/xray.json', import.meta.url));
 
