@@ -1,3 +1,4 @@
+import { SERVICE } from '@cruddur/telemetry-conventions';
 import type { Level } from './finding.js';
 
 /** One kind of problem the doctor finds: what the student sees, and what fixes it. */
@@ -41,6 +42,12 @@ export const CATALOG = {
     symptom: 'As above, with spaces copied around the value.',
     fix: 'Remove the spaces around the value.',
   },
+  'variable-unexpanded': {
+    integration: 'variables',
+    level: 'warning',
+    symptom: 'Honeycomb shows a service named `${HONEYCOMB_SERVICE_NAME}`, or a key is refused: a `${...}` reference reached the app as text.',
+    fix: 'Write the value itself. The apps never expand `${...}`; your shell (outside single quotes) and docker compose do, but the doctor checks `.env` as written.',
+  },
   'trace-config-invalid': {
     integration: 'tracing',
     level: 'error',
@@ -76,6 +83,18 @@ export const CATALOG = {
     level: 'error',
     symptom: 'Honeycomb shows one service where you expected `frontend-react-js` and `backend-flask`.',
     fix: 'Unset `OTEL_SERVICE_NAME`: the API defaults to `backend-flask`, the browser is always `frontend-react-js`.',
+  },
+  'service-name-universal': {
+    integration: 'tracing',
+    level: 'warning',
+    symptom: 'Honeycomb lists the API as `Cruddur`: a name for the whole app, not for the service that sent the spans.',
+    fix: `Unset \`OTEL_SERVICE_NAME\`: the API is then \`${SERVICE.backend}\`. One name per service shows which one misbehaves.`,
+  },
+  'honeycomb-service-name-unused': {
+    integration: 'tracing',
+    level: 'info',
+    symptom: `You set \`HONEYCOMB_SERVICE_NAME\`, yet Honeycomb shows \`${SERVICE.backend}\` and \`${SERVICE.frontend}\` anyway.`,
+    fix: `Remove it: nothing reads it. The browser is always \`${SERVICE.frontend}\`; the API is \`${SERVICE.backend}\` unless \`OTEL_SERVICE_NAME\` is set.`,
   },
   'honeycomb-key-rejected': {
     integration: 'tracing',

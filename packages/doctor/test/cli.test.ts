@@ -212,6 +212,14 @@ describe('secrets in the output', () => {
       AWS_SECRET_ACCES_KEY: SECRETS.AWS_SECRET_ACCESS_KEY,
       AWS_SESSION_TOKEN: `'${SECRETS.AWS_SESSION_TOKEN}'`,
     })],
+    ['pasted into ${...} references nobody expanded', 401, (honeycomb: string) => ({
+      HONEYCOMB_API_KEY: `\${${SECRETS.HONEYCOMB_API_KEY}}`,
+      HONEYCOMB_API_ENDPOINT: honeycomb,
+      OTEL_EXPORTER_OTLP_HEADERS: `x-honeycomb-team=\${HONEYCOMB_API_KEY:-${SECRETS.HEADER_KEY}}`,
+      ROLLBAR_ACCESS_TOKEN: SECRETS.ROLLBAR_ACCESS_TOKEN,
+      AWS_SECRET_ACCESS_KEY: `"\${${SECRETS.AWS_SECRET_ACCESS_KEY}}"`,
+      AWS_SESSION_TOKEN: `\${AWS_SESSION_TOKEN:-${SECRETS.AWS_SESSION_TOKEN}}`,
+    })],
   ])('never prints more than the last 4 characters of a secret: %s', async (_, status, configure) => {
     const honeycomb = await honeycombAnswering(status);
     const env = configure(honeycomb.url);

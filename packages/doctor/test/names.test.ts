@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, nearMiss } from '../src/checks/names.js';
-import { messages } from './fixtures.js';
+import { editDistance, nearMiss, unexpandedReferences } from '../src/checks/names.js';
+import type { Env } from '../src/finding.js';
+import { findings, messages } from './fixtures.js';
+
+const unexpanded = (env: Env) => findings(env).filter((finding) => finding.id === 'variable-unexpanded');
 
 describe('variable names and values', () => {
   it.each([
@@ -34,5 +37,43 @@ describe('variable names and values', () => {
       "ROLLBAR_ENVIRONMENT is wrapped in quotes, which the apps keep as part of the value",
       'HONEYCOMB_TEAM has spaces around its value',
     ]);
+  });
+
+  it('warns about a ${...} reference nobody expanded, naming the variable and the reference', () => {
+    // The journals' compose line, as it reaches the API when nothing interpolates it.
+    expect(unexpanded({ OTEL_SERVICE_NAME: '${HONEYCOMB_SERVICE_NAME}' })).toEqual([{
+      id: 'variable-unexpanded',
+      level: 'warning',
+      integration: 'variables',
+      message: 'OTEL_SERVICE_NAME contains ${HONEYCOMB_SERVICE_NAME}, unexpanded: the apps read it as text',
+      fix: "write OTEL_SERVICE_NAME's value itself, not a reference to another variable",
+    }]);
+    expect(messages({ OTEL_EXPORTER_OTLP_HEADERS: 'x-honeycomb-team=${HONEYCOMB_API_KEY}' }, 'warning')).toEqual([
+      'OTEL_EXPORTER_OTLP_HEADERS contains ${HONEYCOMB_API_KEY}, unexpanded: the apps read it as text',
+    ]);
+  });
+
+  it('reports a quoted reference both ways, and each reference once', () => {
+    expect(messages({ FRONTEND_URL: '"https://3000-${GITPOD_WORKSPACE_ID}.${GITPOD_WORKSPACE_CLUSTER_HOST}"' }, 'warning')).toEqual([
+      'FRONTEND_URL is wrapped in quotes, which the apps keep as part of the value',
+      'FRONTEND_URL contains ${GITPOD_WORKSPACE_ID}, ${GITPOD_WORKSPACE_CLUSTER_HOST}, unexpanded: the apps read it as text',
+    ]);
+    expect(unexpandedReferences('${A}-${A}')).toEqual(['${A}']);
+  });
+
+  it('shows only the name of a reference: a default or a key pasted inside the braces stays hidden', () => {
+    const key = '0123456789abcdef0123456789abcdef';
+    expect(unexpandedReferences(`x-honeycomb-team=\${HONEYCOMB_API_KEY:-${key}}`)).toEqual(['${HONEYCOMB_API_KEY}']);
+    expect(unexpandedReferences('${ROLLBAR_ACCESS_TOKEN:-}')).toEqual(['${ROLLBAR_ACCESS_TOKEN}']);
+    expect(unexpandedReferences(`\${${key}}`)).toEqual(['${…}']);
+    // A configuration key is mixed case: its first capital is not shown as a name.
+    expect(unexpandedReferences('${AbCdEfGhIjKlMnOpQrStUv}')).toEqual(['${…}']);
+    const [message] = messages({ HONEYCOMB_API_KEY: `\${${key}}` }, 'warning').filter((text) => text.includes('unexpanded'));
+    expect(message).toBe('HONEYCOMB_API_KEY contains ${…}, unexpanded: the apps read it as text');
+  });
+
+  it('leaves alone a $ that is no reference, and variables the apps do not read', () => {
+    expect(unexpanded({ ROLLBAR_ENVIRONMENT: 'prod$1', HONEYCOMB_TEAM: '{team}', CLOUDWATCH_LOG_GROUP: '${unclosed' })).toEqual([]);
+    expect(unexpanded({ PS1: '${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ ' })).toEqual([]);
   });
 });

@@ -47,6 +47,42 @@ describe('tracing checks', () => {
     expect(messages({ OTEL_SERVICE_NAME: 'backend-flask' }, 'error')).toEqual([]);
   });
 
+  it.each(['Cruddur', 'cruddur', 'CRUDDUR'])('warns that OTEL_SERVICE_NAME=%s names the whole app, not the API', (name) => {
+    expect(findings({ OTEL_SERVICE_NAME: name }).filter((finding) => finding.id === 'service-name-universal')).toEqual([{
+      id: 'service-name-universal',
+      level: 'warning',
+      integration: 'tracing',
+      message: `OTEL_SERVICE_NAME=${name} is the whole app's name, not the API's: each service should have its own`,
+      fix: 'unset OTEL_SERVICE_NAME (the API is then backend-flask)',
+    }]);
+  });
+
+  it.each(['cruddur-api', 'cruddur-backend', 'api', 'backend-flask'])('accepts OTEL_SERVICE_NAME=%s, a name for the API alone', (name) => {
+    expect(findings({ OTEL_SERVICE_NAME: name }).map((finding) => finding.id)).not.toContain('service-name-universal');
+  });
+
+  it('says HONEYCOMB_SERVICE_NAME is not used, and what the services are called', () => {
+    expect(findings({ HONEYCOMB_SERVICE_NAME: 'Cruddur' })).toEqual([{
+      id: 'honeycomb-service-name-unused',
+      level: 'info',
+      integration: 'tracing',
+      message: 'HONEYCOMB_SERVICE_NAME is set but not used: the API reports as backend-flask, the browser as frontend-react-js',
+      fix: 'remove HONEYCOMB_SERVICE_NAME; OTEL_SERVICE_NAME names the API, nothing renames the browser',
+    }]);
+    expect(messages({ HONEYCOMB_SERVICE_NAME: 'Cruddur', OTEL_SERVICE_NAME: ' api ' }, 'info')).toEqual([
+      'HONEYCOMB_SERVICE_NAME is set but not used: the API reports as api (from OTEL_SERVICE_NAME), the browser as frontend-react-js',
+    ]);
+    expect(findings({ HONEYCOMB_SERVICE_NAME: '' }).map((finding) => finding.id)).not.toContain('honeycomb-service-name-unused');
+  });
+
+  it("finds each of the journals' mistakes in their configuration, interpolated or not", () => {
+    const ids = (env: Record<string, string>) => findings(env).map((finding) => finding.id);
+    // Compose interpolated OTEL_SERVICE_NAME: "${HONEYCOMB_SERVICE_NAME}"; the API's X-Ray rule no longer matches either.
+    expect(ids({ HONEYCOMB_SERVICE_NAME: 'Cruddur', OTEL_SERVICE_NAME: 'Cruddur' })).toEqual(['service-name-universal', 'honeycomb-service-name-unused', 'xray-rule-service']);
+    // Nothing interpolated it.
+    expect(ids({ HONEYCOMB_SERVICE_NAME: 'Cruddur', OTEL_SERVICE_NAME: '${HONEYCOMB_SERVICE_NAME}' })).toEqual(['variable-unexpanded', 'honeycomb-service-name-unused', 'xray-rule-service']);
+  });
+
   it.each([
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'api.honeycomb.io' }, /OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http\(s\) URL/],
     [{ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, /grpc is not supported/],

@@ -30,6 +30,17 @@ export const nearMiss = (name: string): string | undefined => {
 
 const QUOTED = /^(["']).*\1$/s;
 
+/**
+ * `${...}` references in a value, as a finding shows them: `${NAME}` when the
+ * braces hold an upper-case name (alone, or before compose's `:-`, `?`, `+`
+ * and the like), else `${…}`. Nothing more is shown: a `:-default`, or a key
+ * pasted in place of the name, may be a secret.
+ */
+const REFERENCE = /\$\{(?:([A-Z_][A-Z0-9_]*)(?=[}:?+-]))?[^}]*\}/g;
+export const unexpandedReferences = (value: string): string[] => [
+  ...new Set([...value.matchAll(REFERENCE)].map((match) => (match[1] === undefined ? '${…}' : `\${${match[1]}}`))),
+];
+
 export const checkNames: Check = (env) => {
   const findings: Finding[] = [];
   for (const [name, value] of Object.entries(env)) {
@@ -44,6 +55,12 @@ export const checkNames: Check = (env) => {
       findings.push(finding('variable-quoted', `${name} is wrapped in quotes, which the apps keep as part of the value`, `remove the quotes around ${name}'s value`));
     } else if (value !== value.trim()) {
       findings.push(finding('variable-spaces', `${name} has spaces around its value`, `remove the spaces around ${name}'s value`));
+    }
+    // Apart from the above, as a quoted or spaced value can hold a reference too. Only the apps'
+    // variables, like the checks above: a shell's own (PS1) may hold ${...} on purpose.
+    const references = unexpandedReferences(value);
+    if (references.length > 0) {
+      findings.push(finding('variable-unexpanded', `${name} contains ${references.join(', ')}, unexpanded: the apps read it as text`, `write ${name}'s value itself, not a reference to another variable`));
     }
   }
   return findings;

@@ -9,7 +9,7 @@ import {
 } from '@cruddur/telemetry-config';
 import { resolveUrls } from '@cruddur/config';
 import { SERVICE } from '@cruddur/telemetry-conventions';
-import { attempt, finding, nonBlank, thrown, type Check, type Describe, type Finding } from '../finding.js';
+import { attempt, finding, nonBlank, thrown, type Check, type Describe, type Env, type Finding } from '../finding.js';
 
 export type HoneycombKeyKind = 'classic' | 'ingest' | 'configuration' | 'unknown';
 
@@ -48,10 +48,35 @@ const checkHeaderKey = (key: string | undefined, headers: string | undefined): F
   )];
 };
 
-const checkServiceName = (name: string | undefined): Finding[] =>
-  name === SERVICE.frontend
-    ? [finding('service-name-frontend', `OTEL_SERVICE_NAME=${SERVICE.frontend} is the browser's name: both apps would report as one service`, `unset OTEL_SERVICE_NAME (the API defaults to ${SERVICE.backend})`)]
-    : [];
+/**
+ * The app's name, which two journals gave the API ("better not to set a
+ * universal service name", a third learnt). That name in any case, nothing
+ * wider: `cruddur-api` or `cruddur-backend` name the API alone and are fine.
+ */
+const APP_NAME = 'cruddur';
+
+const checkServiceName = (name: string | undefined): Finding[] => {
+  if (name === SERVICE.frontend) {
+    return [finding('service-name-frontend', `OTEL_SERVICE_NAME=${SERVICE.frontend} is the browser's name: both apps would report as one service`, `unset OTEL_SERVICE_NAME (the API defaults to ${SERVICE.backend})`)];
+  }
+  if (name?.toLowerCase() === APP_NAME) {
+    return [finding('service-name-universal', `OTEL_SERVICE_NAME=${name} is the whole app's name, not the API's: each service should have its own`, `unset OTEL_SERVICE_NAME (the API is then ${SERVICE.backend})`)];
+  }
+  return [];
+};
+
+/** The journals' HONEYCOMB_SERVICE_NAME, which nothing here reads: say what the services are called instead. */
+const checkHoneycombServiceName = (env: Env): Finding[] => {
+  if (nonBlank(env.HONEYCOMB_SERVICE_NAME) === undefined) return [];
+  // The API's own rule (apps/backend-flask/src/instrumentation.ts): OTEL_SERVICE_NAME, else SERVICE.backend.
+  const custom = nonBlank(env.OTEL_SERVICE_NAME);
+  const api = custom === undefined ? SERVICE.backend : `${custom} (from OTEL_SERVICE_NAME)`;
+  return [finding(
+    'honeycomb-service-name-unused',
+    `HONEYCOMB_SERVICE_NAME is set but not used: the API reports as ${api}, the browser as ${SERVICE.frontend}`,
+    'remove HONEYCOMB_SERVICE_NAME; OTEL_SERVICE_NAME names the API, nothing renames the browser',
+  )];
+};
 
 export const checkTracing: Check = (env) => {
   const key = nonBlank(env.HONEYCOMB_API_KEY);
@@ -61,6 +86,7 @@ export const checkTracing: Check = (env) => {
     ...(key === undefined ? [] : checkKey(key)),
     ...checkHeaderKey(key, nonBlank(env.OTEL_EXPORTER_OTLP_HEADERS)),
     ...checkServiceName(nonBlank(env.OTEL_SERVICE_NAME)),
+    ...checkHoneycombServiceName(env),
   ];
 };
 
