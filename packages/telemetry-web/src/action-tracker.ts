@@ -18,6 +18,8 @@ export interface OpenAction {
   readonly context: Context;
   /** The action's own work is done; it ends once every span of its trace has. */
   readonly settle: () => void;
+  /** As `settle`, for work that ended earlier, at `endTime` (the page load's, at its load event). */
+  readonly settleAt: (endTime: HrTime) => void;
   /** As `settle`, recording that the action's own work failed. */
   readonly fail: (error: unknown) => void;
 }
@@ -85,12 +87,15 @@ export class ActionTracker implements SpanProcessor {
     return {
       context: trace.setSpan(ROOT_CONTEXT, span),
       settle: () => {
-        this.#settle(traceId);
+        this.#settle(traceId, now());
+      },
+      settleAt: (endTime: HrTime) => {
+        this.#settle(traceId, endTime);
       },
       fail: (error: unknown) => {
         span.recordException(error instanceof Error ? error : String(error));
         span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-        this.#settle(traceId);
+        this.#settle(traceId, now());
       },
     };
   }
@@ -124,11 +129,11 @@ export class ActionTracker implements SpanProcessor {
     return Promise.resolve();
   }
 
-  #settle(traceId: string): void {
+  #settle(traceId: string, endTime: HrTime): void {
     const state = this.#actions.get(traceId);
     if (state === undefined || state.settled) return;
     state.settled = true;
-    state.lastEnd = later(state.lastEnd, now());
+    state.lastEnd = later(state.lastEnd, endTime);
     this.#maybeFinish(traceId, state);
   }
 

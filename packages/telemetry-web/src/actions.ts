@@ -1,5 +1,6 @@
 import { ACTION, ATTR, isActionName, type ActionName } from '@cruddur/telemetry-conventions';
 import { context, type TimeInput, type Tracer } from '@opentelemetry/api';
+import { millisToHrTime } from '@opentelemetry/core';
 import type { ActionTracker, OpenAction } from './action-tracker.js';
 
 /** The longest the page load waits for an idle main thread after the load event. */
@@ -71,9 +72,14 @@ export class Actions {
     const action = this.start(ACTION.pageLoad, 0);
     if (action === undefined) return;
     const settleWhenIdle = (): void => {
+      // The page's own work ended at its load; waiting for idle only lets the first render's fetches join.
+      const loadedAt = millisToHrTime(Date.now());
+      const settle = (): void => {
+        action.settleAt(loadedAt);
+      };
       // Safari has no requestIdleCallback: a task after the pending ones.
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(action.settle, { timeout: IDLE_WAIT_MS });
-      else setTimeout(action.settle, 0);
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(settle, { timeout: IDLE_WAIT_MS });
+      else setTimeout(settle, 0);
     };
     if (document.readyState === 'complete') settleWhenIdle();
     else window.addEventListener('load', settleWhenIdle, { once: true });

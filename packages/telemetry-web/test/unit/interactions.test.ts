@@ -95,6 +95,22 @@ describe('an action', () => {
     expect(span.endTime).toEqual(responseEnd);
   });
 
+  it('settled late for work that ended earlier (a page load, at its load event) is dated by its last end', () => {
+    const action = actions.start(ACTION.pageLoad);
+    if (action === undefined) throw new Error('not started');
+    const child = context.with(action.context, () => tracer.startSpan('GET'));
+    vi.advanceTimersByTime(10);
+    const loadedAt = inMillis(0);
+    vi.advanceTimersByTime(20);
+    const responseEnd = inMillis(0);
+    child.end(responseEnd);
+    // Idle only now, 30 ms after the fetch ended: the root still ends with it.
+    vi.advanceTimersByTime(30);
+    action.settleAt(loadedAt);
+    vi.advanceTimersByTime(QUIET);
+    expect(root(ACTION.pageLoad).endTime).toEqual(responseEnd);
+  });
+
   it('waits for its own work too when that settles after its spans ended', async () => {
     let finish = (): void => undefined;
     const work = actions.run(ACTION.signIn, () => {
