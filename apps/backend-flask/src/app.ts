@@ -9,6 +9,7 @@ import { registerCloseConnections } from './plugins/close-connections.js';
 import { registerCors } from './plugins/cors.js';
 import { registerErrorReporting } from './plugins/error-reporting.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from './plugins/errors.js';
+import { registerOpenApi } from './plugins/openapi.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerWriteRateLimit } from './plugins/write-rate-limit.js';
 import { registerActivityRoutes } from './routes/activities.js';
@@ -16,7 +17,6 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageGroupRoutes } from './routes/message-groups.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import { registerRollbarTestRoute } from './routes/rollbar.js';
-import { sharedSchemas } from './routes/schemas.js';
 import { DEFAULT_RELAY_OPTIONS, registerTraceRelay, type TraceRelayOptions } from './routes/trace-relay.js';
 import type { ServiceContext } from './services/context.js';
 import { CURRENT_USER_HANDLE, createSeededStore } from './store/seed.js';
@@ -55,7 +55,8 @@ export const buildApp = async (config: Config, options: BuildOptions = {}): Prom
   registerAccessLog(app);
   const notifier = await registerErrorReporting(app, config.rollbar);
   registerFaultInjection(app, config.faultInjection);
-  sharedSchemas.forEach((schema) => app.addSchema(schema));
+  // Before any route, so the document has them all.
+  await registerOpenApi(app);
   await registerCors(app, config.frontendUrl, config.faultInjection === 'on' ? [FAULT_HEADER] : []);
   await registerWriteRateLimit(app, config.writeRateLimit);
 

@@ -21,5 +21,9 @@ export const REQUEST_ERRORS = [
   'payload_too_large',
   'rate_limited',
   'internal_error',
+  // The trace relay's own: a page from another origin, and a destination that failed or timed out.
+  'forbidden_origin',
+  'bad_gateway',
+  'gateway_timeout',
 ] as const;
 export type RequestError = (typeof REQUEST_ERRORS)[number];

@@ -1,4 +1,14 @@
-import type { CreateActivityBody, CreateReplyBody } from '@cruddur/api-contract';
+import {
+  Activity,
+  ActivityList,
+  CreateActivityBody,
+  CreateReplyBody,
+  HandleParams,
+  SearchQuery,
+  UserActivities,
+  UuidParams,
+} from '@cruddur/api-contract/schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { WRITE_ROUTE } from '../plugins/write-rate-limit.js';
 import type { ServiceContext } from '../services/context.js';
@@ -9,32 +19,18 @@ import { notificationsActivities } from '../services/notifications-activities.js
 import { searchActivities } from '../services/search-activities.js';
 import { showActivity } from '../services/show-activity.js';
 import { userActivities } from '../services/user-activities.js';
-import { sendFailure } from './send-failure.js';
 import {
-  activityListRef,
-  activityRef,
-  errorResponses,
-  handleParams,
-  stringFieldsBody,
-  uuidParams,
-} from './schemas.js';
+  ACTIVITY_NOT_FOUND,
+  ANY_ROUTE_ERRORS,
+  invalidInput,
+  PATH_PARAM_ERRORS,
+  QUERY_ERRORS,
+  USER_NOT_FOUND,
+  WRITE_ERRORS,
+} from './error-responses.js';
+import { answer } from './answer.js';
 
-const userActivitiesSchema = {
-  type: 'object',
-  required: ['profile', 'activities'],
-  properties: {
-    profile: {
-      type: 'object',
-      required: ['display_name', 'handle', 'cruds_count'],
-      properties: {
-        display_name: { type: 'string' },
-        handle: { type: 'string' },
-        cruds_count: { type: 'integer' },
-      },
-    },
-    activities: activityListRef,
-  },
-} as const;
+const MESSAGE_ERRORS = ['message_blank', 'message_exceed_max_chars'] as const;
 
 /**
  * /api/activities/*. The static paths (home, notifications, search) and the
@@ -42,73 +38,97 @@ const userActivitiesSchema = {
  * uuid route never swallows them.
  */
 export const registerActivityRoutes = (app: FastifyInstance, context: ServiceContext): void => {
-  app.get(
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
     '/api/activities/home',
-    { schema: { response: { 200: activityListRef, ...errorResponses } } },
+    { schema: { summary: 'The home feed: live cruds, newest first', response: { 200: ActivityList, ...ANY_ROUTE_ERRORS } } },
     () => homeActivities(context),
   );
 
-  app.get(
+  api.get(
     '/api/activities/notifications',
-    { schema: { response: { 200: activityListRef, ...errorResponses } } },
+    { schema: { summary: "The current user's notifications", response: { 200: ActivityList, ...ANY_ROUTE_ERRORS } } },
     () => notificationsActivities(context),
   );
 
-  app.get<{ Querystring: { term?: string } }>(
+  api.get(
     '/api/activities/search',
     {
       schema: {
-        querystring: { type: 'object', properties: { term: { type: 'string' } } },
-        response: { 200: activityListRef, ...errorResponses },
+        summary: 'Live cruds and replies containing the term, ignoring case',
+        querystring: SearchQuery,
+        response: {
+          200: ActivityList,
+          ...QUERY_ERRORS,
+          ...invalidInput('search_term_blank', 'search_term_exceed_max_chars'),
+          ...ANY_ROUTE_ERRORS,
+        },
       },
     },
-    (request, reply) => {
-      const result = searchActivities(context, request.query.term);
-      return result.ok ? result.value : sendFailure(reply, result.failure);
-    },
+    (request, reply) => answer(reply, searchActivities(context, request.query.term)),
   );
 
-  app.get<{ Params: { handle: string } }>(
+  api.get(
     '/api/activities/@:handle',
-    { schema: { params: handleParams, response: { 200: userActivitiesSchema, ...errorResponses } } },
-    (request, reply) => {
-      const result = userActivities(context, request.params.handle);
-      return result.ok ? result.value : sendFailure(reply, result.failure);
+    {
+      schema: {
+        summary: "A user's profile and live cruds, newest first",
+        params: HandleParams,
+        response: { 200: UserActivities, ...USER_NOT_FOUND, ...PATH_PARAM_ERRORS, ...ANY_ROUTE_ERRORS },
+      },
     },
+    (request, reply) => answer(reply, userActivities(context, request.params.handle)),
   );
 
-  // Any string is accepted as a uuid: one that matches nothing, well-formed or not, is a 404.
-  app.get<{ Params: { uuid: string } }>(
+  api.get(
     '/api/activities/:uuid',
-    { schema: { params: uuidParams, response: { 200: activityRef, ...errorResponses } } },
-    (request, reply) => {
-      const result = showActivity(context, request.params.uuid);
-      return result.ok ? result.value : sendFailure(reply, result.failure);
+    {
+      schema: {
+        summary: 'One live crud or reply, with its replies',
+        params: UuidParams,
+        response: { 200: Activity, ...ACTIVITY_NOT_FOUND, ...PATH_PARAM_ERRORS, ...ANY_ROUTE_ERRORS },
+      },
     },
+    (request, reply) => answer(reply, showActivity(context, request.params.uuid)),
   );
 
-  app.post<{ Body: Partial<CreateActivityBody> }>(
+  api.post(
     '/api/activities',
-    { config: WRITE_ROUTE, schema: { body: stringFieldsBody('message', 'ttl'), response: { 201: activityRef, ...errorResponses } } },
-    (request, reply) => {
-      const result = createActivity(context, request.body);
-      return result.ok ? reply.code(201).send(result.value) : sendFailure(reply, result.failure);
+    {
+      config: WRITE_ROUTE,
+      schema: {
+        summary: 'Posts a crud as the current user, expiring after its ttl',
+        body: CreateActivityBody,
+        response: {
+          201: Activity,
+          ...WRITE_ERRORS,
+          ...invalidInput(...MESSAGE_ERRORS, 'ttl_blank', 'ttl_invalid'),
+          ...ANY_ROUTE_ERRORS,
+        },
+      },
     },
+    (request, reply) => answer(reply, createActivity(context, request.body), 201),
   );
 
-  app.post<{ Params: { uuid: string }; Body: Partial<CreateReplyBody> }>(
+  api.post(
     '/api/activities/:uuid/reply',
     {
       config: WRITE_ROUTE,
       schema: {
-        params: uuidParams,
-        body: stringFieldsBody('message'),
-        response: { 201: activityRef, ...errorResponses },
+        summary: 'Replies to a live crud or reply as the current user',
+        params: UuidParams,
+        body: CreateReplyBody,
+        response: {
+          201: Activity,
+          ...WRITE_ERRORS,
+          ...ACTIVITY_NOT_FOUND,
+          ...PATH_PARAM_ERRORS,
+          ...invalidInput(...MESSAGE_ERRORS),
+          ...ANY_ROUTE_ERRORS,
+        },
       },
     },
-    (request, reply) => {
-      const result = createReply(context, request.params.uuid, request.body);
-      return result.ok ? reply.code(201).send(result.value) : sendFailure(reply, result.failure);
-    },
+    (request, reply) => answer(reply, createReply(context, request.params.uuid, request.body), 201),
   );
 };

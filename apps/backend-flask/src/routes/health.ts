@@ -1,17 +1,13 @@
-import { HEALTH_CHECK_PATH, type HealthCheck } from '@cruddur/api-contract';
+import { HEALTH_CHECK_PATH } from '@cruddur/api-contract';
+import { HealthCheck } from '@cruddur/api-contract/schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { errorResponses } from './schemas.js';
-
-const healthCheckSchema = {
-  type: 'object',
-  required: ['success'],
-  properties: { success: { type: 'boolean', const: true } },
-} as const;
+import { ANY_ROUTE_ERRORS } from './error-responses.js';
 
 export const registerHealthRoutes = (app: FastifyInstance): void => {
-  app.get(
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
     HEALTH_CHECK_PATH,
-    { schema: { response: { 200: healthCheckSchema, ...errorResponses } } },
-    (): HealthCheck => ({ success: true }),
+    { schema: { summary: 'Answers while the API is up', response: { 200: HealthCheck, ...ANY_ROUTE_ERRORS } } },
+    () => ({ success: true }) as const,
   );
 };

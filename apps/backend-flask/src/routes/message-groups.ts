@@ -1,12 +1,14 @@
+import { MessageList } from '@cruddur/api-contract/schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../services/context.js';
 import { messageGroups } from '../services/message-groups.js';
-import { errorResponses, messageListRef } from './schemas.js';
+import { ANY_ROUTE_ERRORS } from './error-responses.js';
 
 export const registerMessageGroupRoutes = (app: FastifyInstance, context: ServiceContext): void => {
-  app.get(
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/api/message_groups',
-    { schema: { response: { 200: messageListRef, ...errorResponses } } },
+    { schema: { summary: "The current user's conversations, each by its newest message", response: { 200: MessageList, ...ANY_ROUTE_ERRORS } } },
     () => messageGroups(context),
   );
 };

@@ -1,8 +1,8 @@
+import { ROLLBAR_TEST_MESSAGE, RollbarTestAnswer } from '@cruddur/api-contract/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { Notifier } from '../rollbar/notifier.js';
 import { requestSpanContext } from '../rollbar/request-span.js';
-
-export const ROLLBAR_TEST_MESSAGE = 'Hello World!';
+import { ANY_ROUTE_ERRORS } from './error-responses.js';
 
 /**
  * `GET /rollbar/test`, as the course's Flask app has it: sends the warning
@@ -10,7 +10,7 @@ export const ROLLBAR_TEST_MESSAGE = 'Hello World!';
  * still answers, and logs that nothing was sent.
  */
 export const registerRollbarTestRoute = (app: FastifyInstance, notifier: Notifier | undefined): void => {
-  app.get('/rollbar/test', (request, reply) => {
+  app.get('/rollbar/test', { schema: { summary: 'Sends a test warning to Rollbar', response: { 200: RollbarTestAnswer, ...ANY_ROUTE_ERRORS } } }, (request, reply) => {
     if (notifier) {
       notifier.send('warning', ROLLBAR_TEST_MESSAGE, { span: requestSpanContext() });
     } else {

@@ -1,3 +1,5 @@
+import { TRACE_RELAY_PATH, type RequestError } from '@cruddur/api-contract';
+import { OtlpTraceAnswer, OtlpTraceExport, requestErrorBody } from '@cruddur/api-contract/schemas';
 import type { TraceExport } from '@cruddur/telemetry-config';
 import { SERVICE } from '@cruddur/telemetry-conventions';
 import rateLimit from '@fastify/rate-limit';
@@ -7,7 +9,7 @@ import { pinServiceNameJson } from '../relay/otlp-json.js';
 import { pinServiceNameProtobuf } from '../relay/otlp-protobuf.js';
 import { OtlpPayloadError } from '../relay/payload-error.js';
 import { flushTelemetry } from '../telemetry/lifecycle.js';
-import { TRACE_RELAY_PATH } from '@cruddur/api-contract';
+import { ANY_ROUTE_ERRORS } from './error-responses.js';
 
 export interface TraceRelayOptions {
   /** Where spans go, with the server-side headers (the key never reaches the browser). */
@@ -33,8 +35,24 @@ const PROTOBUF_TYPE = 'application/x-protobuf';
 
 const mediaType = (header: string | undefined): string => (header ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
 
-const problem = (reply: FastifyReply, status: number, error: string, message: string): FastifyReply =>
+const problem = (reply: FastifyReply, status: number, error: RequestError, message: string): FastifyReply =>
   reply.code(status).send({ error, message });
+
+const relaySchema = {
+  summary: "Relays the web app's spans to the API's trace destination",
+  consumes: [PROTOBUF_TYPE, JSON_TYPE],
+  response: {
+    200: OtlpTraceAnswer,
+    400: requestErrorBody(['invalid_request'], 'The body is not an OTLP trace export'),
+    403: requestErrorBody(['forbidden_origin'], 'The request does not come from the web app origin'),
+    413: requestErrorBody(['payload_too_large'], `The body exceeds ${String(RELAY_BODY_LIMIT_BYTES)} bytes`),
+    415: requestErrorBody(['unsupported_media_type'], 'The body is compressed, or neither OTLP protobuf nor OTLP JSON'),
+    429: requestErrorBody(['rate_limited'], 'Too many exports from this address this minute'),
+    502: requestErrorBody(['bad_gateway'], 'The trace destination refused the spans or could not be reached'),
+    504: requestErrorBody(['gateway_timeout'], 'The trace destination did not answer in time'),
+    ...ANY_ROUTE_ERRORS,
+  },
+};
 
 /**
  * The relay's own refusals; anything else goes to the app's error handler.
@@ -85,7 +103,13 @@ export const registerTraceRelay = async (
     });
     await relay.register(rateLimit, { max: maxPerMinute, timeWindow: 60_000 });
 
-    relay.post(TRACE_RELAY_PATH, { bodyLimit: RELAY_BODY_LIMIT_BYTES }, async (request, reply) => {
+    const routeOptions = {
+      bodyLimit: RELAY_BODY_LIMIT_BYTES,
+      schema: relaySchema,
+      // The body is relayed as bytes, not validated: the document alone describes it.
+      config: { swaggerTransform: ({ schema, url }: { schema: object; url: string }) => ({ schema: { ...schema, body: OtlpTraceExport }, url }) },
+    };
+    relay.post(TRACE_RELAY_PATH, routeOptions, async (request, reply) => {
       const contentType = mediaType(request.headers['content-type']);
       if (!Buffer.isBuffer(request.body)) {
         return problem(reply, 415, 'unsupported_media_type', `Traces must be sent as ${JSON_TYPE} or ${PROTOBUF_TYPE}`);

@@ -21,7 +21,7 @@ const HOUR_MS = 60 * 60 * 1000;
 /** Posts a crud as the current user; it expires `ttl` after now. Reports every invalid field at once. */
 export const createActivity = (
   { store, clock, currentUserHandle }: ServiceContext,
-  { message, ttl }: Partial<CreateActivityBody>,
+  { message, ttl }: CreateActivityBody,
 ): Result<Activity> =>
   withResultSpan(SPAN.createActivity, { [ATTR.userHandle]: currentUserHandle }, (span) => {
     // Sizes and choices only: the text itself stays out of traces.

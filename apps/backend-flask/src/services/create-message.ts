@@ -15,7 +15,7 @@ import { isBlank, messageErrors } from './validate.js';
  */
 export const createMessage = (
   { store, clock, currentUserHandle }: ServiceContext,
-  { message, user_receiver_handle }: Partial<CreateMessageBody>,
+  { message, user_receiver_handle }: CreateMessageBody,
 ): Result<Message> =>
   withResultSpan(SPAN.createMessage, { [ATTR.userHandle]: currentUserHandle }, (span) => {
     if (message !== undefined) span.setAttribute(ATTR.messageLength, charCount(message));

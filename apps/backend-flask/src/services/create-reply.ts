@@ -12,7 +12,7 @@ import { messageErrors } from './validate.js';
 export const createReply = (
   { store, clock, currentUserHandle }: ServiceContext,
   parentUuid: string,
-  { message }: Partial<CreateReplyBody>,
+  { message }: CreateReplyBody,
 ): Result<Activity> =>
   withResultSpan(SPAN.createReply, { [ATTR.userHandle]: currentUserHandle, [ATTR.activityUuid]: parentUuid }, (span) => {
     if (message !== undefined) span.setAttribute(ATTR.messageLength, charCount(message));

@@ -84,10 +84,10 @@ export const searchActivities = (term: string, options?: RequestOptions): Promis
 export const getActivity = (uuid: string, options?: RequestOptions): Promise<Activity> =>
   request('GET', `/api/activities/${encodeURIComponent(uuid)}`, options);
 
-export const createActivity = (body: CreateActivityBody, options?: RequestOptions): Promise<Activity> =>
+export const createActivity = (body: Required<CreateActivityBody>, options?: RequestOptions): Promise<Activity> =>
   request('POST', '/api/activities', options, body);
 
-export const createReply = (uuid: string, body: CreateReplyBody, options?: RequestOptions): Promise<Activity> =>
+export const createReply = (uuid: string, body: Required<CreateReplyBody>, options?: RequestOptions): Promise<Activity> =>
   request('POST', `/api/activities/${encodeURIComponent(uuid)}/reply`, options, body);
 
 export const getMessageGroups = (options?: RequestOptions): Promise<MessageGroup[]> =>
@@ -96,5 +96,5 @@ export const getMessageGroups = (options?: RequestOptions): Promise<MessageGroup
 export const getMessages = (handle: string, options?: RequestOptions): Promise<Message[]> =>
   request('GET', `/api/messages/${handlePath(handle)}`, options);
 
-export const createMessage = (body: CreateMessageBody, options?: RequestOptions): Promise<Message> =>
+export const createMessage = (body: Required<CreateMessageBody>, options?: RequestOptions): Promise<Message> =>
   request('POST', '/api/messages', options, body);
