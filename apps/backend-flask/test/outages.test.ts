@@ -488,16 +488,20 @@ describe('telemetry outages under steady load', () => {
       for (const name of ['H2', 'H3', 'H4', 'H5']) {
         // The export under way when the destination came back may still take its 5 s (a hang), the full queue
         // refusing spans meanwhile. An export of fewer spans than a batch emptied the queue: every request
-        // answered from then until the phase's last export must be in the phase's exports.
+        // answered from then until the phase's second-to-last export started must be in the phase's exports.
+        // (A SERVER span ends just after its answer is sent; on a starved machine that can be after the next
+        // export began, so the span goes in the one after: the phase's last at the latest.)
         const { started = Infinity, ended = -Infinity } = phaseOf(name);
         const exports = otlp.batches.filter(({ at }) => at >= started && at <= ended);
         const drained = exports.find(({ spans }) => spans < BATCH_SIZE);
-        const last = exports.at(-1);
+        const lastButOne = exports.at(-2);
         expect(drained, `${name}: an export that emptied the queue (exports: ${exports.map(({ spans }) => spans).join(' ')})`).toBeDefined();
-        const covered = sentIn(name).filter(({ sentAt, latencyMs }) => sentAt >= (drained?.at ?? Infinity) && sentAt + latencyMs < (last?.at ?? -Infinity));
-        expect(covered.length, `${name}: requests answered between the queue's draining and the phase's last export`).toBeGreaterThan(RATE);
+        const covered = sentIn(name).filter(
+          ({ sentAt, latencyMs }) => sentAt >= (drained?.at ?? Infinity) && sentAt + latencyMs < (lastButOne?.at ?? -Infinity),
+        );
+        expect(covered.length, `${name}: requests answered between the queue's draining and the phase's second-to-last export`).toBeGreaterThan(RATE);
         const missing = covered.filter(({ traceId }) => !otlp.serverSpans.has(traceId));
-        // A request answered just before an export started may end its span just after: one in a hundred.
+        // One in a hundred for a span ended more than an export late, on a machine starved beyond that.
         expect(missing.length, `${name}: SERVER spans missing at the OTLP destination`).toBeLessThanOrEqual(covered.length / 100);
       }
       for (const name of ['H2', 'H4']) {
