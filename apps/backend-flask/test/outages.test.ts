@@ -499,7 +499,8 @@ describe('telemetry outages under steady load', () => {
         const covered = sentIn(name).filter(
           ({ sentAt, latencyMs }) => sentAt >= (drained?.at ?? Infinity) && sentAt + latencyMs < (lastButOne?.at ?? -Infinity),
         );
-        expect(covered.length, `${name}: requests answered between the queue's draining and the phase's second-to-last export`).toBeGreaterThan(RATE);
+        // Half a second's worth at least: enough to miss a lost span, though a starved machine exports seldom.
+        expect(covered.length, `${name}: requests answered between the queue's draining and the phase's second-to-last export`).toBeGreaterThan(RATE / 2);
         const missing = covered.filter(({ traceId }) => !otlp.serverSpans.has(traceId));
         // One in a hundred for a span ended more than an export late, on a machine starved beyond that.
         expect(missing.length, `${name}: SERVER spans missing at the OTLP destination`).toBeLessThanOrEqual(covered.length / 100);
