@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { AppLayout } from './components/AppLayout';
+import { faultRoutes } from './faults/routes';
 import { ActivityPage } from './pages/ActivityPage';
 import { AuthLayout } from './pages/AuthLayout';
 import { ConfirmationPage } from './pages/ConfirmationPage';
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
       { path: 'search', element: <SearchPage /> },
       { path: ':atHandle', element: <UserFeedPage /> },
       { path: ':atHandle/status/:uuid', element: <ActivityPage /> },
+      ...faultRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

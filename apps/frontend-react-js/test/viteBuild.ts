@@ -12,14 +12,15 @@ export const listFiles = async (dir: string): Promise<string[]> => {
 };
 
 /**
- * `vite build` of the app into `outDir`, in a process whose environment is PATH, HOME and `env` only.
+ * `vite build` of the app into `outDir`, in a process whose environment is PATH, HOME and `env` only;
+ * `args` after the build's own (`--mode e2e`, say).
  * --bypass-lock: the tests run several builds at once, each into its own outDir, which
  * Vite 8.4's one-build-per-project lock would otherwise refuse.
  */
-export const viteBuild = (outDir: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> =>
+export const viteBuild = (outDir: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> =>
   new Promise((resolve, reject) => {
-    const args = [VITE_BIN, 'build', '--outDir', outDir, '--emptyOutDir', '--bypass-lock', '--logLevel', 'warn'];
-    const child = spawn(process.execPath, args, {
+    const command = [VITE_BIN, 'build', '--outDir', outDir, '--emptyOutDir', '--bypass-lock', '--logLevel', 'warn', ...args];
+    const child = spawn(process.execPath, command, {
       cwd: APP_DIR,
       // Only PATH and HOME from the test run, then the variables under test.
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },

@@ -20,6 +20,8 @@ export const ACTION = {
   signOut: 'sign-out',
   recoverPassword: 'recover-password',
   retry: 'retry',
+  /** The buttons of /faults, a page only builds with the fault switch have (apps/frontend-react-js/src/faults/). */
+  injectFault: 'inject-fault',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];
