@@ -6,7 +6,7 @@
 //   VITE_ROLLBAR_CLIENT_TOKEN=…          the token; unset: off
 //   VITE_ROLLBAR_ENDPOINT=…              default https://api.rollbar.com/api/1/item/
 //   VITE_ROLLBAR_ENVIRONMENT=…           default development
-import { currentTraceIds } from '@cruddur/telemetry-web';
+import { currentTraceIds, untraced } from '@cruddur/telemetry-web';
 import { reportGlobalErrors } from './errors/globalErrorHandlers';
 import { createRollbarReporter, ROLLBAR_API_ENDPOINT, type ErrorReporter } from './errors/rollbarReporter';
 
@@ -25,6 +25,7 @@ export const startErrorReporting = ({ token, endpoint, environment }: ErrorRepor
     endpoint: endpoint?.trim() || ROLLBAR_API_ENDPOINT,
     environment: environment?.trim() || 'development',
     traceIds: currentTraceIds,
+    untraced,
   });
   reportGlobalErrors(reporter);
   return reporter;

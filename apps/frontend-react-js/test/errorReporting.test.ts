@@ -1,5 +1,10 @@
 // src/errorReporting.ts starts as it loads, from the build's VITE_ROLLBAR_* variables.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ACTION, type ActionName } from '@cruddur/telemetry-conventions';
+import { currentTraceIds, startBrowserTelemetry, traceAction, type TraceIds } from '@cruddur/telemetry-web';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { backendUrl } from '../src/api/client';
 import type { RollbarItem } from '../src/errors/rollbarItem';
 import { stubApi } from './api';
 
@@ -11,6 +16,16 @@ afterEach(() => {
 });
 
 const uncaught = (error: unknown) => new ErrorEvent('error', { error, message: String(error) });
+
+/** Where the spans go: a server that takes them, so that shutting the tracing down does not wait out retries. */
+const spanSink = async (): Promise<string> => {
+  const server = createServer((_request, response) => response.end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => {
+    server.close();
+  });
+  return `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/v1/traces`;
+};
 
 const unhandledRejection = (reason: unknown): Event => {
   const event = new Event('unhandledrejection');
@@ -38,28 +53,47 @@ describe('without VITE_ROLLBAR_CLIENT_TOKEN', () => {
 });
 
 describe('with VITE_ROLLBAR_CLIENT_TOKEN', () => {
-  it('reports uncaught errors, unhandled rejections and render errors to VITE_ROLLBAR_ENDPOINT', async () => {
+  it('reports uncaught errors, unhandled rejections and render errors to VITE_ROLLBAR_ENDPOINT, each with its action’s trace', async () => {
     vi.stubEnv('VITE_ROLLBAR_CLIENT_TOKEN', 'client-token-1234');
     vi.stubEnv('VITE_ROLLBAR_ENDPOINT', ENDPOINT);
     vi.stubEnv('VITE_ROLLBAR_ENVIRONMENT', 'e2e');
     const { requests } = stubApi({ 'POST /api/1/item/': { err: 0, result: { id: 1, uuid: 'u' } } });
-
+    // As main.tsx has it: tracing first, then error reporting.
+    const telemetry = startBrowserTelemetry({ backendUrl, exportUrl: await spanSink() });
+    onTestFinished(() => telemetry.shutdown());
     const { reportRenderError } = await import('../src/errorReporting');
-    window.dispatchEvent(uncaught(new Error('boom')));
-    window.dispatchEvent(unhandledRejection('nope'));
-    reportRenderError(new Error('render'), '\n    in Feed');
 
-    expect(requests.map(({ url }) => url.href)).toEqual([ENDPOINT, ENDPOINT, ENDPOINT]);
-    const items = requests.map(({ body }) => body as RollbarItem);
+    const actionIds: (TraceIds | undefined)[] = [];
+    const failIn = (action: ActionName, fail: () => void) => {
+      traceAction(action, () => {
+        actionIds.push(currentTraceIds());
+        fail();
+      });
+    };
+    failIn(ACTION.postCrud, () => window.dispatchEvent(uncaught(new Error('boom'))));
+    failIn(ACTION.search, () => window.dispatchEvent(unhandledRejection('nope')));
+    failIn(ACTION.openHome, () => {
+      reportRenderError(new Error('render'), '\n    in Feed');
+    });
+    // Once the actions have ended, an error is outside any.
+    await vi.waitFor(() => {
+      expect(currentTraceIds(), 'an action still open').toBeUndefined();
+    }, 5_000);
+    window.dispatchEvent(uncaught(new Error('later')));
+
+    const items = requests.filter(({ url }) => url.href === ENDPOINT).map(({ body }) => body as RollbarItem);
     expect(items.map(({ access_token, data }) => [access_token, data.environment, data.custom.source])).toEqual([
       ['client-token-1234', 'e2e', 'window.error'],
       ['client-token-1234', 'e2e', 'unhandledrejection'],
       ['client-token-1234', 'e2e', 'react'],
+      ['client-token-1234', 'e2e', 'window.error'],
     ]);
     expect(items[1]?.data.body).toEqual({ message: { body: 'nope' } });
     expect(items[2]?.data.custom.component_stack).toBe('in Feed');
-    // Tracing is not started here: no ids to give.
-    expect(items[0]?.data.custom).not.toHaveProperty('trace_id');
+    // Three actions, three traces: each item carries the ids of the one it failed in.
+    expect(new Set(actionIds.map((ids) => ids?.traceId)).size).toBe(3);
+    expect(items.slice(0, 3).map(({ data }) => ({ traceId: data.custom.trace_id, spanId: data.custom.span_id }))).toEqual(actionIds);
+    expect(items[3]?.data.custom).toEqual({ source: 'window.error' });
   });
 
   it('reports a promise nobody handles, though Zone.js (loaded by the tracing) keeps it from the window event', async () => {

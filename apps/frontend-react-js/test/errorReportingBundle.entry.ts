@@ -3,4 +3,12 @@
 import { reportGlobalErrors } from '../src/errors/globalErrorHandlers';
 import { createRollbarReporter } from '../src/errors/rollbarReporter';
 
-reportGlobalErrors(createRollbarReporter({ accessToken: 'token', endpoint: 'http://localhost/api/1/item/', environment: 'test', traceIds: () => undefined }));
+reportGlobalErrors(
+  createRollbarReporter({
+    accessToken: 'token',
+    endpoint: 'http://localhost/api/1/item/',
+    environment: 'test',
+    traceIds: () => undefined,
+    untraced: (send) => send(),
+  }),
+);

@@ -6,8 +6,19 @@ import { json, stubApi } from './api';
 const ENDPOINT = 'http://127.0.0.1:9999/api/1/item/';
 const TRACE = { traceId: '5759e988bd862e3fe1be46a994272793', spanId: '53995c3f42cd8ad8' };
 
+/** What telemetry-web's `untraced` does, as far as the reporter can tell: runs the post, with tracing off meanwhile. */
+let tracingOff = false;
+const untraced = <T,>(send: () => T): T => {
+  tracingOff = true;
+  try {
+    return send();
+  } finally {
+    tracingOff = false;
+  }
+};
+
 const reporter = (traceIds = () => TRACE) =>
-  createRollbarReporter({ accessToken: 'client-token-1234', endpoint: ENDPOINT, environment: 'test', traceIds });
+  createRollbarReporter({ accessToken: 'client-token-1234', endpoint: ENDPOINT, environment: 'test', traceIds, untraced });
 
 const posted = (requests: ReturnType<typeof stubApi>['requests']) => requests.map(({ body }) => body as RollbarItem);
 
@@ -28,6 +39,18 @@ describe('createRollbarReporter', () => {
     expect(first?.data.custom).toEqual({ source: 'window.error', trace_id: TRACE.traceId, span_id: TRACE.spanId });
     expect(second?.data.custom).toEqual({ source: 'unhandledrejection', trace_id: 'ab'.repeat(16), span_id: 'cd'.repeat(8) });
     expect(first?.data.request.url).toBe(`${window.location.origin}${window.location.pathname}`);
+  });
+
+  it('posts with tracing off, so the post is no span of the trace it reports on', () => {
+    const tracedPosts: boolean[] = [];
+    stubApi({
+      'POST /api/1/item/': () => {
+        tracedPosts.push(!tracingOff);
+        return json({ err: 0 });
+      },
+    });
+    reporter().report(new Error('a'), 'window.error');
+    expect(tracedPosts).toEqual([false]);
   });
 
   it('reports an error object once, however often it is handed over', () => {

@@ -51,7 +51,6 @@ export class ActionTracker implements SpanProcessor {
   readonly #actions = new Map<string, State>();
   readonly #ended: () => void;
   #ambient: Span | undefined;
-  #last: Span | undefined;
 
   /** `ended` runs after each action's root span has ended (and gone to the processors after this one). */
   constructor(timing: ActionTiming = DEFAULT_TIMING, ended: () => void = () => undefined) {
@@ -62,11 +61,6 @@ export class ActionTracker implements SpanProcessor {
   /** Root span of the newest open action, parent of the spans that lost their context. */
   ambientSpan(): Span | undefined {
     return this.#ambient;
-  }
-
-  /** Root span of the newest action, open or ended. */
-  lastActionSpan(): Span | undefined {
-    return this.#last;
   }
 
   /** Tracks an action whose root span was just started; it becomes the ambient one. */
@@ -83,7 +77,6 @@ export class ActionTracker implements SpanProcessor {
       }, this.#timing.maxMillis),
     });
     this.#ambient = span;
-    this.#last = span;
     return {
       context: trace.setSpan(ROOT_CONTEXT, span),
       settle: () => {

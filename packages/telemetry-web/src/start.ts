@@ -10,7 +10,6 @@ import { AmbientContextManager } from './ambient-context.js';
 import { listenForActions } from './dom-actions.js';
 import { traceFetch } from './fetch-tracing.js';
 import { ResourceTimings } from './resource-timing.js';
-import { setLastAction } from './trace-context.js';
 import { defaultExportUrl, originOf } from './urls.js';
 import { ZoneContextManager } from './zone-context.js';
 
@@ -112,7 +111,6 @@ export const startBrowserTelemetry = (options: BrowserTelemetryOptions): Browser
   const untraceFetch = traceFetch({ tracer, propagateTo: backendOrigin, ignoreUrl: exportUrl, timings });
 
   const actions = new Actions(tracer, tracker, () => location.pathname);
-  setLastAction(() => tracker.lastActionSpan());
   const listeners = new Set<() => void>();
 
   const telemetry: BrowserTelemetry = {
@@ -140,7 +138,6 @@ export const startBrowserTelemetry = (options: BrowserTelemetryOptions): Browser
       await provider.shutdown();
       trace.disable();
       context.disable();
-      setLastAction(undefined);
       running = undefined;
     },
   };

@@ -1,4 +1,5 @@
-import { isSpanContextValid, trace, type Span } from '@opentelemetry/api';
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 
 /** What an error report carries to point at its trace. */
 export interface TraceIds {
@@ -6,22 +7,20 @@ export interface TraceIds {
   readonly spanId: string;
 }
 
-let lastAction: (() => Span | undefined) | undefined;
-
-/** Set by the running telemetry (undefined once it shuts down). */
-export const setLastAction = (source: (() => Span | undefined) | undefined): void => {
-  lastAction = source;
+/**
+ * The trace of the code running, for error reports: the active span's ids,
+ * the open action's (through the ambient fallback) when the code has none
+ * of its own. Undefined outside any action, rather than a guess at which
+ * ended one an error belongs to, and with telemetry off.
+ */
+export const currentTraceIds = (): TraceIds | undefined => {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  return spanContext && isSpanContextValid(spanContext) ? { traceId: spanContext.traceId, spanId: spanContext.spanId } : undefined;
 };
 
 /**
- * The trace of the code running, for error reports: the active span's ids
- * (the open action's, through the ambient fallback, when the code has none
- * of its own), else those of the last action started, which an error after
- * its end most likely belongs to. Undefined with telemetry off or before the
- * first action.
+ * Runs `fn` with tracing suppressed, so the requests it makes are no spans:
+ * an error report's own post stays out of the trace it reports on, and
+ * starts no trace of its own.
  */
-export const currentTraceIds = (): TraceIds | undefined => {
-  if (lastAction === undefined) return undefined;
-  const spanContext = (trace.getActiveSpan() ?? lastAction())?.spanContext();
-  return spanContext && isSpanContextValid(spanContext) ? { traceId: spanContext.traceId, spanId: spanContext.spanId } : undefined;
-};
+export const untraced = <T>(fn: () => T): T => context.with(suppressTracing(context.active()), fn);

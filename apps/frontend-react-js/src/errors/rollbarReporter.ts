@@ -14,6 +14,8 @@ export interface ReporterOptions {
   environment: string;
   /** The trace the error belongs to (telemetry-web's `currentTraceIds`). */
   traceIds: () => TraceIds | undefined;
+  /** Runs the post so that tracing leaves it out (telemetry-web's `untraced`). */
+  untraced: <T>(send: () => T) => T;
 }
 
 export interface ErrorReporter {
@@ -26,7 +28,7 @@ export interface ErrorReporter {
  * and the window), at most MAX_ITEMS_PER_PAGE per page. A failed post is
  * logged to the console once, then dropped.
  */
-export const createRollbarReporter = ({ accessToken, endpoint, environment, traceIds }: ReporterOptions): ErrorReporter => {
+export const createRollbarReporter = ({ accessToken, endpoint, environment, traceIds, untraced }: ReporterOptions): ErrorReporter => {
   const seen = new WeakSet<object>();
   let sent = 0;
   let warned = false;
@@ -52,7 +54,8 @@ export const createRollbarReporter = ({ accessToken, endpoint, environment, trac
           componentStack,
         });
         // keepalive: the report still goes out when the error ends in a reload.
-        fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(item), keepalive: true })
+        const body = JSON.stringify(item);
+        untraced(() => fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, keepalive: true }))
           .then((response) => {
             if (!response.ok) throw new Error(`Rollbar answered ${String(response.status)}`);
           })

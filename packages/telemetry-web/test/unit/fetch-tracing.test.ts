@@ -10,6 +10,7 @@ import {
 } from '@opentelemetry/sdk-trace';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { traceFetch } from '../../src/fetch-tracing.js';
+import { untraced } from '../../src/trace-context.js';
 
 const API = 'http://localhost:4567';
 const EXPORT_URL = `${API}/v1/traces`;
@@ -156,6 +157,16 @@ describe('traceFetch', () => {
 
     expect(spans()).toEqual([]);
     expect(sent.map((request) => request.headers.has('traceparent'))).toEqual([false, false]);
+  });
+
+  it('never traces a request made in `untraced` (an error report’s post), even in a user action', async () => {
+    await tracer.startActiveSpan('click', async (click) => {
+      await untraced(() => fetch('https://api.rollbar.com/api/1/item/', { method: 'POST', body: '{}' }));
+      click.end();
+    });
+
+    expect(spans().map(({ name }) => name)).toEqual(['click']);
+    expect(sent.map((request) => request.headers.has('traceparent'))).toEqual([false]);
   });
 
   it('unwraps: fetch is again the one it found', async () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActionTracker } from '../../src/action-tracker.js';
 import { Actions } from '../../src/actions.js';
 import { AmbientContextManager } from '../../src/ambient-context.js';
-import { currentTraceIds, setLastAction } from '../../src/trace-context.js';
+import { currentTraceIds } from '../../src/trace-context.js';
 
 const QUIET = 100;
 
@@ -21,11 +21,9 @@ beforeEach(() => {
   context.setGlobalContextManager(new AmbientContextManager(new StackContextManager(), () => tracker.ambientSpan()).enable());
   tracer = provider.getTracer('test');
   actions = new Actions(tracer, tracker, () => '/home');
-  setLastAction(() => tracker.lastActionSpan());
 });
 
 afterEach(() => {
-  setLastAction(undefined);
   context.disable();
   vi.useRealTimers();
 });
@@ -34,9 +32,11 @@ const idsOf = (span: ReadableSpan | undefined) => span && { traceId: span.spanCo
 const ended = (name: string) => exporter.getFinishedSpans().find((span) => span.name === name);
 
 describe('currentTraceIds', () => {
-  it('is undefined with the telemetry off', () => {
-    setLastAction(undefined);
-    expect(currentTraceIds()).toBeUndefined();
+  it('is undefined with the telemetry off, even inside what would be an action', () => {
+    context.disable();
+    actions.run(ACTION.search, () => {
+      expect(currentTraceIds()).toBeUndefined();
+    });
   });
 
   it('is undefined before the first action', () => {
@@ -72,14 +72,14 @@ describe('currentTraceIds', () => {
     expect(ended('render')?.spanContext().traceId).toBe(ended(ACTION.postCrud)?.spanContext().traceId);
   });
 
-  it('gives the last action once it has ended, and the newer one once it starts', () => {
+  it('is undefined once the action has ended: an error then is outside any action', () => {
     actions.run(ACTION.openHome, () => undefined);
+    vi.advanceTimersByTime(QUIET / 2);
+    const open = currentTraceIds();
     vi.advanceTimersByTime(QUIET);
-    expect(trace.getActiveSpan()).toBeUndefined();
-    expect(currentTraceIds()).toEqual(idsOf(ended(ACTION.openHome)));
 
-    actions.run(ACTION.openProfile, () => undefined);
-    vi.advanceTimersByTime(QUIET);
-    expect(currentTraceIds()).toEqual(idsOf(ended(ACTION.openProfile)));
+    expect(open).toEqual(idsOf(ended(ACTION.openHome)));
+    expect(trace.getActiveSpan()).toBeUndefined();
+    expect(currentTraceIds()).toBeUndefined();
   });
 });
