@@ -1,6 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '@cruddur/chromium';
 import { defineConfig } from '@playwright/test';
-import { CLOUDWATCH_PORT, DUMMY_AWS_SECRET, DUMMY_ROLLBAR_TOKEN, LOG_GROUP, ROLLBAR_PORT, STAND_INS_URL, XRAY_DAEMON_PORT } from './stand-ins/settings.js';
+import {
+  CLIENT_ROLLBAR_TOKEN,
+  CLOUDWATCH_PORT,
+  DUMMY_AWS_SECRET,
+  DUMMY_ROLLBAR_TOKEN,
+  LOG_GROUP,
+  ROLLBAR_ITEM_ENDPOINT,
+  STAND_INS_URL,
+  XRAY_DAEMON_PORT,
+} from './stand-ins/settings.js';
 
 // The end-to-end suite runs against the built apps on their real ports, as a
 // user would run them with `pnpm start`; stop `pnpm dev` before running it.
@@ -24,7 +34,7 @@ const LOCAL_TRACING = {
 // injection switch on so a test can ask for a real 500.
 const REPORTING = {
   ROLLBAR_ACCESS_TOKEN: DUMMY_ROLLBAR_TOKEN,
-  ROLLBAR_ENDPOINT: `http://127.0.0.1:${String(ROLLBAR_PORT)}/api/1/item/`,
+  ROLLBAR_ENDPOINT: ROLLBAR_ITEM_ENDPOINT,
   ROLLBAR_ENVIRONMENT: 'e2e',
   AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${String(XRAY_DAEMON_PORT)}`,
   AWS_XRAY_SAMPLING_RULES_FILE: '',
@@ -36,6 +46,22 @@ const REPORTING = {
   CRUDDUR_FAULT_INJECTION: '1',
   NODE_ENV: 'test',
 };
+
+// The web app is built for the suite, into a folder of its own: with a
+// Rollbar client token, its items going to the stand-in, and the fault
+// switch, which only a build in a mode other than production honours (it
+// adds the /faults page). The server secrets are in the build's environment
+// too, as in a developer's shell: the tests check none reaches the browser.
+const WEB_BUILD_DIR = fileURLToPath(new URL('./dist/frontend-react-js', import.meta.url));
+const WEB_BUILD = {
+  ROLLBAR_ACCESS_TOKEN: DUMMY_ROLLBAR_TOKEN,
+  AWS_SECRET_ACCESS_KEY: DUMMY_AWS_SECRET,
+  VITE_ROLLBAR_CLIENT_TOKEN: CLIENT_ROLLBAR_TOKEN,
+  VITE_ROLLBAR_ENDPOINT: ROLLBAR_ITEM_ENDPOINT,
+  VITE_ROLLBAR_ENVIRONMENT: 'e2e',
+  CRUDDUR_FAULT_INJECTION: '1',
+};
+const vite = (args: string) => `pnpm --filter frontend-react-js exec vite ${args} --mode e2e --outDir ${WEB_BUILD_DIR}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -81,10 +107,12 @@ export default defineConfig({
     },
     {
       name: 'frontend-react-js',
-      command: 'pnpm --filter frontend-react-js start',
+      command: `${vite('build --emptyOutDir --logLevel warn')} && ${vite('preview')}`,
       url: FRONTEND_URL,
+      env: WEB_BUILD,
       reuseExistingServer: false,
-      timeout: 30_000,
+      // The build comes first: a few seconds when idle, the rest for a loaded machine.
+      timeout: 120_000,
     },
   ],
 });

@@ -3,6 +3,8 @@
 /** The JSON API that tells the tests what the stand-ins received. */
 export const STAND_INS_URL = 'http://127.0.0.1:4390';
 export const ROLLBAR_PORT = 4391;
+/** Where both apps post their Rollbar items. */
+export const ROLLBAR_ITEM_ENDPOINT = `http://127.0.0.1:${String(ROLLBAR_PORT)}/api/1/item/`;
 export const CLOUDWATCH_PORT = 4392;
 /** UDP. */
 export const XRAY_DAEMON_PORT = 4393;
@@ -12,3 +14,5 @@ export const LOG_GROUP = 'Cruddur';
 /** Dummy secrets the e2e API gets: the tests check no sink ever receives them. */
 export const DUMMY_ROLLBAR_TOKEN = 'e2e-dummy-rollbar-token-0000';
 export const DUMMY_AWS_SECRET = 'e2e-dummy-aws-secret-access-key-0000';
+/** The web app's Rollbar token: a `post_client_item` token is public by design, so it is in the bundle and its items. */
+export const CLIENT_ROLLBAR_TOKEN = 'e2e-public-rollbar-client-token-0000';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 export interface RollbarTrace {
   readonly exception: { readonly class: string; readonly message: string };
-  readonly frames: readonly { readonly filename: string; readonly method?: string }[];
+  readonly frames: readonly { readonly filename: string; readonly lineno?: number; readonly colno?: number; readonly method?: string }[];
 }
 
 /** The parts of Rollbar's item JSON the tests read. */
@@ -17,6 +17,8 @@ export interface RollbarItem {
     readonly body: {
       /** The Node SDK sends errors as a chain (the error, then its causes). */
       readonly trace_chain?: readonly RollbarTrace[];
+      /** The web app sends one error. */
+      readonly trace?: RollbarTrace;
       readonly message?: { readonly body: string };
     };
     readonly request?: {
@@ -62,9 +64,16 @@ export interface RollbarReceiver {
   close(): Promise<void>;
 }
 
+/** Rollbar's API answers browsers as this: any origin may post JSON items and read the answer. */
+const CORS_PREFLIGHT = {
+  'access-control-allow-methods': 'POST',
+  'access-control-allow-headers': 'content-type,x-rollbar-access-token',
+};
+
 /**
  * A stand-in for Rollbar's item API on 127.0.0.1: `POST /api/1/item/`
- * answered `{"err":0,"result":{"id":…,"uuid":…}}`, every item recorded.
+ * answered `{"err":0,"result":{"id":…,"uuid":…}}`, every item recorded;
+ * a browser's CORS preflight is answered as Rollbar's API answers it.
  */
 export const startRollbarReceiver = async ({ mode: initialMode = 'answer', delayMs = 0, port = 0 }: RollbarReceiverOptions = {}): Promise<RollbarReceiver> => {
   const received: ReceivedItem[] = [];
@@ -74,6 +83,11 @@ export const startRollbarReceiver = async ({ mode: initialMode = 'answer', delay
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      res.setHeader('access-control-allow-origin', '*');
+      if (req.method === 'OPTIONS' && req.url === '/api/1/item/') {
+        res.writeHead(204, CORS_PREFLIGHT).end();
+        return;
+      }
       if (req.method !== 'POST' || req.url !== '/api/1/item/') {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"err":1,"message":"not found"}');
         return;
