@@ -1,20 +1,22 @@
 import { Writable } from 'node:stream';
 import type { Env } from '@cruddur/config';
 import { SPAN } from '@cruddur/telemetry-conventions';
-import { SpanKind, trace, type Span } from '@opentelemetry/api';
+import { SpanKind } from '@opentelemetry/api';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp, type BuildOptions } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { ROLLBAR_REQUEST_TIMEOUT_MS } from '../src/rollbar/notifier.js';
+import { traceServerRequests } from '../src/telemetry/server-span.js';
 import { jsonBody, recordSpans } from './browser-spans.js';
 import { START, postJson, testApp } from './helpers.js';
 import { deadRollbarEndpoint, startRollbarReceiver, type ReceivedItem } from './rollbar-receiver.js';
 import { recordSpansInProcess } from './in-process-tracing.js';
 
-// The SDK in-process: each request runs under a span standing for its SERVER span.
-recordSpansInProcess();
-const tracer = trace.getTracer('error-reporting-test');
+// The SDK in-process with the API's own SERVER spans, from Fastify's hooks
+// as instrumentation.ts starts them: every app built from here on has them.
+const exporter = recordSpansInProcess();
+traceServerRequests();
 
 const TOKEN = 'post-server-item-token-abcd';
 const FRONTEND = 'http://localhost:3000';
@@ -61,15 +63,20 @@ const rollbarApp = async (
 const reportingApp = (rollbar: Parameters<typeof rollbarApp>[0], env: Env = {}) =>
   rollbarApp(rollbar, { env: { ROLLBAR_ENVIRONMENT: 'test', CRUDDUR_FAULT_INJECTION: '1', ...env } });
 
-/** Runs the request under a SERVER span, as the http instrumentation does; resolves with both. */
-const injectTraced = async (app: FastifyInstance, options: InjectOptions) =>
-  tracer.startActiveSpan('SERVER', { kind: SpanKind.SERVER }, async (span: Span) => {
-    try {
-      return { response: await app.inject(options), span: span.spanContext() };
-    } finally {
-      span.end();
-    }
-  });
+/** A traced caller (the browser's fetch span): the API's SERVER span continues its trace. */
+const CALLER = { traceId: '6740a1b2c3d4e5f6a7b8c9d0e1f2a3b4', spanId: 'b7ad6b7169203331' };
+const traced = (headers: Record<string, string> = {}) => ({ ...headers, traceparent: `00-${CALLER.traceId}-${CALLER.spanId}-01` });
+
+/** The one SERVER span the app made, read once the app has closed; it continues CALLER's trace. */
+const serverSpan = () => {
+  const servers = exporter.getFinishedSpans().filter(({ kind }) => kind === SpanKind.SERVER);
+  expect(servers).toHaveLength(1);
+  const [server] = servers;
+  if (!server) throw new Error('no SERVER span');
+  expect(server.spanContext().traceId).toBe(CALLER.traceId);
+  expect(server.parentSpanContext?.spanId).toBe(CALLER.spanId);
+  return server.spanContext();
+};
 
 const SECRETS = {
   authorization: 'Bearer secret-token-1234',
@@ -104,11 +111,12 @@ describe('5xx reporting to Rollbar', () => {
     const rollbar = await startRollbarReceiver();
     const { app, allSent } = await reportingApp(rollbar);
 
-    const { response, span } = await injectTraced(app, { url: '/api/activities/home', headers: FAULT });
+    const response = await app.inject({ url: '/api/activities/home', headers: traced(FAULT) });
 
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({ error: 'internal_error', message: 'Something went wrong on our side' });
     const { item, headers } = onlyItem(await allSent());
+    const span = serverSpan();
     expect(headers['x-rollbar-access-token']).toBe(TOKEN);
     expect(item.data.level).toBe('error');
     expect(item.data.environment).toBe('test');
@@ -183,9 +191,10 @@ describe('5xx reporting to Rollbar', () => {
       HONEYCOMB_ENVIRONMENT: 'dev',
     });
 
-    const { span } = await injectTraced(app, { url: '/api/message_groups', headers: FAULT });
+    await app.inject({ url: '/api/message_groups', headers: traced(FAULT) });
 
     const url = new URL(String(onlyItem(await allSent()).item.data.custom?.honeycomb_trace_url));
+    const span = serverSpan();
     expect(`${url.origin}${url.pathname}`).toBe('https://ui.honeycomb.io/cruddur/environments/dev/datasets/backend-flask/trace');
     expect(url.searchParams.get('trace_id')).toBe(span.traceId);
     expect(url.searchParams.get('span')).toBe(span.spanId);
@@ -210,12 +219,13 @@ describe('5xx reporting to Rollbar', () => {
     const rollbar = await startRollbarReceiver();
     const { app, allSent } = await reportingApp(rollbar);
 
-    const { response, span } = await injectTraced(app, { url: '/rollbar/test' });
+    const response = await app.inject({ url: '/rollbar/test', headers: traced() });
 
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(response.body).toBe('Hello World!');
     const { item } = onlyItem(await allSent());
+    const span = serverSpan();
     expect(item.data.level).toBe('warning');
     expect(item.data.body.message?.body).toBe('Hello World!');
     expect(item.data.custom).toMatchObject({ trace_id: span.traceId, span_id: span.spanId });
