@@ -3,7 +3,7 @@
 
 import { type TraceExport, describeTraceExport, resolveTraceExport } from '@cruddur/telemetry-config';
 import { DEFAULT_HOST, DEFAULT_PORT } from './http/server.js';
-import { DEFAULT_MAX_SPANS_PER_TRACE, DEFAULT_MAX_TRACES } from './store/trace-store.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_SPANS, DEFAULT_MAX_SPANS_PER_TRACE, DEFAULT_MAX_TRACES } from './store/trace-store.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -11,8 +11,12 @@ export interface CliConfig {
   host: string;
   port: number;
   maxTraces: number;
+  maxSpans: number;
+  maxBytes: number;
   maxSpansPerTrace: number;
 }
+
+const MIB = 1024 * 1024;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -36,7 +40,9 @@ const integer = (env: Env, name: string, fallback: number, min: number, max: num
 export const readCliConfig = (env: Env): CliConfig => ({
   host: nonEmpty(env.TRACE_VIEWER_HOST) ?? DEFAULT_HOST,
   port: integer(env, 'TRACE_VIEWER_PORT', DEFAULT_PORT, 0, 65535),
-  maxTraces: integer(env, 'TRACE_VIEWER_MAX_TRACES', DEFAULT_MAX_TRACES, 1, 1_000_000),
+  maxTraces: integer(env, 'TRACE_VIEWER_MAX_TRACES', DEFAULT_MAX_TRACES, 1, 10_000_000),
+  maxSpans: integer(env, 'TRACE_VIEWER_MAX_SPANS', DEFAULT_MAX_SPANS, 1, 10_000_000),
+  maxBytes: integer(env, 'TRACE_VIEWER_MAX_MEMORY_MB', DEFAULT_MAX_BYTES / MIB, 1, 65_536) * MIB,
   maxSpansPerTrace: integer(env, 'TRACE_VIEWER_MAX_SPANS_PER_TRACE', DEFAULT_MAX_SPANS_PER_TRACE, 1, 1_000_000),
 });
 

@@ -19,6 +19,10 @@
  *   scope: { name: string, version: string }
  * }} SpanView
  * @typedef {{ traceId: string, droppedSpans: number, spans: SpanView[] }} TraceView
+ * @typedef {{
+ *   ok: boolean, traces: number, spans: number, bytes: number, evictedTraces: number, evictedSpans: number,
+ *   limits: { traces: number, spans: number, bytes: number, spansPerTrace: number }
+ * }} Health
  */
 
 /** @param {string} path */
@@ -39,6 +43,11 @@ export async function fetchTrace(traceId) {
   if (res.status === 404) return null;
   if (!res.ok) throw new Error(`trace ${traceId}: HTTP ${String(res.status)}`);
   return /** @type {TraceView} */ (await res.json());
+}
+
+/** What the store holds, its limits and what it evicted. @returns {Promise<Health>} */
+export async function fetchHealth() {
+  return /** @type {Health} */ (await getJson('/api/health'));
 }
 
 export async function clearTraces() {

@@ -1,17 +1,37 @@
 // @ts-check
 // Entry point: shows the trace list, or one trace at #/trace/<id> (or the
-// path /trace/<id>), and keeps the header's live indicator current.
+// path /trace/<id>), and keeps the header's live indicator and the store's
+// counts (what it holds, what it evicted to stay within its limits) current.
 
+/** @import { Health } from './api.js' */
+import { fetchHealth } from './api.js';
+import { el } from './dom.js';
+import { startPolling } from './poll.js';
 import { mountTraceList } from './trace-list.js';
 import { mountTraceView } from './trace-view.js';
 
 const root = /** @type {HTMLElement} */ (document.getElementById('app'));
 const live = /** @type {HTMLElement} */ (document.getElementById('live'));
+const store = /** @type {HTMLElement} */ (document.getElementById('store'));
+const count = new Intl.NumberFormat('en-US');
 
 /** @param {boolean} ok */
 function setLive(ok) {
   live.classList.toggle('offline', !ok);
   live.textContent = ok ? 'live' : 'viewer unreachable';
+}
+
+/** @param {Health} health */
+function showStore(health) {
+  const mib = (/** @type {number} */ bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  store.title =
+    `Kept in memory: at most ${count.format(health.limits.spans)} spans, ${count.format(health.limits.traces)} traces and ` +
+    `${mib(health.limits.bytes)} (now ${mib(health.bytes)}); the traces least recently added to are evicted first.`;
+  const evicted = `${count.format(health.evictedTraces)} traces (${count.format(health.evictedSpans)} spans) evicted`;
+  store.replaceChildren(
+    `${count.format(health.spans)} spans`,
+    ...(health.evictedTraces > 0 ? [el('span', { class: 'evicted' }, ` · ${evicted}`)] : []),
+  );
 }
 
 /** The trace id the address names, if any. */
@@ -34,3 +54,6 @@ function route() {
 
 window.addEventListener('hashchange', route);
 route();
+startPolling(async () => {
+  showStore(await fetchHealth());
+}, setLive);

@@ -62,7 +62,7 @@ describe('CLI', () => {
     const { child, exited, printed } = run({ TRACE_VIEWER_PORT: String(port) });
     await printed(`Trace viewer: http://127.0.0.1:${String(port)}`);
     const health = await fetch(`http://127.0.0.1:${String(port)}/api/health`);
-    expect(await health.json()).toEqual({ ok: true, traces: 0, spans: 0 });
+    expect(await health.json()).toMatchObject({ ok: true, traces: 0, spans: 0 });
     child.kill('SIGTERM');
     expect((await exited).code).toBe(0);
     expect(await isFree(port)).toBe(true);

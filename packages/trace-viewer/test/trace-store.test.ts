@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { TraceStore } from '../src/store/trace-store.js';
+import { estimateBatchBytes } from '../src/store/span-bytes.js';
+import { TraceStore, type TraceStoreOptions } from '../src/store/trace-store.js';
 import { makeSpan, spanIdOf, T0_MS, traceIdOf } from './support/spans.js';
 
 /** A store whose clock advances 1 ms per read, so every add is strictly later. */
-const storeWith = (options: { maxTraces?: number; maxSpansPerTrace?: number } = {}) => {
+const storeWith = (options: Omit<TraceStoreOptions, 'now'> = {}) => {
   let now = 1_000;
   return new TraceStore({ ...options, now: () => now++ });
 };
@@ -105,5 +106,71 @@ describe('TraceStore', () => {
   it('rejects limits that are not positive integers', () => {
     expect(() => new TraceStore({ maxTraces: 0 })).toThrow(RangeError);
     expect(() => new TraceStore({ maxSpansPerTrace: 1.5 })).toThrow(RangeError);
+    expect(() => new TraceStore({ maxSpans: -1 })).toThrow(RangeError);
+    expect(() => new TraceStore({ maxBytes: Number.NaN })).toThrow(RangeError);
+  });
+
+  it('holds at least 100,000 spans by default', () => {
+    const { limits } = new TraceStore().stats;
+    expect(limits.spans).toBeGreaterThanOrEqual(100_000);
+    expect(limits.traces).toBeGreaterThanOrEqual(100_000);
+    // Room for 100,000 spans of 2 KB, well above the ~1.2 KB of the app's (README, "Memory").
+    expect(limits.bytes).toBeGreaterThanOrEqual(100_000 * 2048);
+  });
+
+  it('evicts the oldest traces to stay within maxSpans, and counts what it evicted', () => {
+    const store = storeWith({ maxSpans: 5 });
+    store.add([makeSpan({ trace: 1, span: 11 }), makeSpan({ trace: 1, span: 12 })]);
+    store.add([makeSpan({ trace: 2, span: 21 }), makeSpan({ trace: 2, span: 22 })]);
+    store.add([makeSpan({ trace: 3, span: 31 })]);
+    expect(store.stats).toMatchObject({ traces: 3, spans: 5, evictedTraces: 0, evictedSpans: 0 });
+    store.add([makeSpan({ trace: 3, span: 32 })]);
+    expect(store.get(traceIdOf(1))).toBeUndefined();
+    expect(store.stats).toMatchObject({ traces: 2, spans: 4, evictedTraces: 1, evictedSpans: 2 });
+    // A span for the oldest trace makes it the newest: trace 3 is evicted next, not 2.
+    store.add([makeSpan({ trace: 2, span: 23 })]);
+    store.add([makeSpan({ trace: 4, span: 41 })]);
+    expect([...store.list().map((t) => t.traceId)].sort()).toEqual([traceIdOf(2), traceIdOf(4)]);
+    expect(store.stats).toMatchObject({ traces: 2, spans: 4, evictedTraces: 2, evictedSpans: 4 });
+  });
+
+  it('evicts the oldest traces to stay within maxBytes, as estimated per span', () => {
+    const spans = [1, 2, 3, 4].map((trace) => makeSpan({ trace, span: trace, attributes: { 'app.note': 'x'.repeat(500) } }));
+    const sizes = spans.map((span) => estimateBatchBytes([span])[0] ?? 0);
+    const store = storeWith({ maxBytes: (sizes[0] ?? 0) * 3 + 10 });
+    for (const span of spans) store.add([span]);
+    expect(store.get(traceIdOf(1))).toBeUndefined();
+    expect(store.stats).toMatchObject({ traces: 3, spans: 3, evictedTraces: 1, evictedSpans: 1 });
+    expect(store.stats.bytes).toBe(sizes.slice(1).reduce((a, b) => a + b, 0));
+    expect(store.stats.bytes).toBeLessThanOrEqual(store.maxBytes);
+  });
+
+  it('drops a span that cannot fit even alone, keeping the store within its bytes', () => {
+    const store = storeWith({ maxBytes: 2000 });
+    store.add([makeSpan({ trace: 1, span: 1 })]);
+    store.add([makeSpan({ trace: 1, span: 2, attributes: { big: 'x'.repeat(5000) } })]);
+    expect(store.stats).toMatchObject({ traces: 1, spans: 1, evictedTraces: 0 });
+    expect(store.get(traceIdOf(1))?.droppedSpans).toBe(1);
+    expect(store.stats.bytes).toBeLessThanOrEqual(2000);
+  });
+
+  it('keeps its byte count exact through replacements, evictions and clear', () => {
+    const store = storeWith({ maxSpans: 3 });
+    store.add([makeSpan({ trace: 1, span: 1 }), makeSpan({ trace: 2, span: 2 })]);
+    store.add([makeSpan({ trace: 1, span: 1, attributes: { grown: 'y'.repeat(300) } })]);
+    const held = [makeSpan({ trace: 2, span: 2 }), makeSpan({ trace: 1, span: 1, attributes: { grown: 'y'.repeat(300) } })];
+    expect(store.stats.bytes).toBe(held.reduce((sum, span) => sum + (estimateBatchBytes([span])[0] ?? 0), 0));
+    store.add([makeSpan({ trace: 3, span: 3 }), makeSpan({ trace: 3, span: 4 })]);
+    expect(store.stats).toMatchObject({ traces: 2, spans: 3, evictedTraces: 1 });
+    store.clear();
+    expect(store.stats).toMatchObject({ traces: 0, spans: 0, bytes: 0, evictedTraces: 0, evictedSpans: 0 });
+  });
+
+  it('visits every span it holds', () => {
+    const store = storeWith();
+    store.add([makeSpan({ trace: 1, span: 1 }), makeSpan({ trace: 2, span: 2 }), makeSpan({ trace: 1, span: 3 })]);
+    const seen: string[] = [];
+    store.forEachSpan((span) => seen.push(span.spanId));
+    expect(seen.sort()).toEqual([spanIdOf(1), spanIdOf(2), spanIdOf(3)]);
   });
 });

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { traceView } from '../store/span-view.js';
 import type { ListOptions, TraceStore } from '../store/trace-store.js';
+import { handleQueryApi } from './query-api.js';
 import { sendError, sendJson, sendNoContent } from './respond.js';
 
 export const DEFAULT_LIST_LIMIT = 100;
@@ -34,14 +35,18 @@ const methodNotAllowed = (res: ServerResponse, allow: string): void => {
   sendError(res, 405, `method not allowed: use ${allow}`, { allow });
 };
 
-export const handleApi = (req: IncomingMessage, res: ServerResponse, url: URL, store: TraceStore): void => {
+export const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL, store: TraceStore): Promise<void> => {
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '/api/health') {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       methodNotAllowed(res, 'GET');
       return;
     }
-    sendJson(res, 200, { ok: true, traces: store.traceCount, spans: store.spanCount }, NO_STORE);
+    sendJson(res, 200, { ok: true, ...store.stats }, NO_STORE);
+    return;
+  }
+  if (path === '/api/query' || path.startsWith('/api/query/')) {
+    await handleQueryApi(req, res, path, store);
     return;
   }
   if (path === '/api/traces') {

@@ -16,6 +16,9 @@ export interface TraceViewerOptions {
   /** 0 picks a free port. */
   port?: number;
   maxTraces?: number;
+  maxSpans?: number;
+  /** Estimated bytes of all spans kept. */
+  maxBytes?: number;
   maxSpansPerTrace?: number;
   /** Largest OTLP request body accepted, before and after gunzip. */
   maxBodyBytes?: number;
@@ -38,7 +41,7 @@ const route = async (
   // Prefixing keeps a path such as //evil.example from being read as a host.
   const url = new URL(`http://viewer${req.url ?? '/'}`);
   if (url.pathname === '/v1/traces') await handleOtlpTraces(req, res, store, maxBodyBytes);
-  else if (url.pathname === '/api' || url.pathname.startsWith('/api/')) handleApi(req, res, url, store);
+  else if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await handleApi(req, res, url, store);
   else await handleStatic(req, res, url);
 };
 
@@ -61,9 +64,12 @@ const displayHost = (host: string): string => {
 export const startTraceViewer = async (options: TraceViewerOptions = {}): Promise<TraceViewer> => {
   const host = options.host ?? DEFAULT_HOST;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const { maxTraces, maxSpans, maxBytes, maxSpansPerTrace } = options;
   const store = new TraceStore({
-    ...(options.maxTraces === undefined ? {} : { maxTraces: options.maxTraces }),
-    ...(options.maxSpansPerTrace === undefined ? {} : { maxSpansPerTrace: options.maxSpansPerTrace }),
+    ...(maxTraces === undefined ? {} : { maxTraces }),
+    ...(maxSpans === undefined ? {} : { maxSpans }),
+    ...(maxBytes === undefined ? {} : { maxBytes }),
+    ...(maxSpansPerTrace === undefined ? {} : { maxSpansPerTrace }),
   });
   const server = createServer((req, res) => {
     route(req, res, store, maxBodyBytes).catch((error: unknown) => {

@@ -1,16 +1,24 @@
-// In-memory traces, bounded twice: at most `maxTraces` traces (the one least
-// recently added to goes first) and at most `maxSpansPerTrace` spans in each
+// In-memory traces, bounded four ways: at most `maxTraces` traces,
+// `maxSpans` spans and `maxBytes` bytes of spans (estimated, see
+// span-bytes.ts) in all, the trace least recently added to going first and
+// counted as evicted; and at most `maxSpansPerTrace` spans in each trace
 // (later new spans are counted as dropped). Spans of one trace may arrive in
 // many requests, from many services; a span id seen again replaces the span.
 
 import type { DecodedSpan } from '../otlp/model.js';
+import { estimateBatchBytes } from './span-bytes.js';
 import { summarize, type TraceSummary } from './summary.js';
 
-export const DEFAULT_MAX_TRACES = 1000;
+export const DEFAULT_MAX_TRACES = 100_000;
+export const DEFAULT_MAX_SPANS = 200_000;
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_SPANS_PER_TRACE = 2000;
 
 export interface TraceStoreOptions {
   maxTraces?: number;
+  maxSpans?: number;
+  /** Estimated bytes of all spans kept. */
+  maxBytes?: number;
   maxSpansPerTrace?: number;
   /** Clock for received times, in ms since the epoch. */
   now?: () => number;
@@ -27,8 +35,23 @@ export interface StoredTrace {
   readonly lastUpdated: number;
 }
 
+/** What the store holds and has let go of, for /api/health. */
+export interface StoreStats {
+  traces: number;
+  spans: number;
+  /** Estimated bytes of the spans held. */
+  bytes: number;
+  /** Traces evicted to stay within the limits, and the spans they held, since start or the last clear. */
+  evictedTraces: number;
+  evictedSpans: number;
+  limits: { traces: number; spans: number; bytes: number; spansPerTrace: number };
+}
+
 interface Entry extends StoredTrace {
   spans: Map<string, DecodedSpan>;
+  /** Estimated bytes of each span, by span id. */
+  sizes: Map<string, number>;
+  bytes: number;
   droppedSpans: number;
   lastUpdated: number;
   summary: TraceSummary | undefined;
@@ -48,14 +71,21 @@ const positiveInteger = (value: number, name: string): number => {
 
 export class TraceStore {
   readonly maxTraces: number;
+  readonly maxSpans: number;
+  readonly maxBytes: number;
   readonly maxSpansPerTrace: number;
   private readonly now: () => number;
   /** Map order is the eviction order: least recently updated first. */
   private readonly traces = new Map<string, Entry>();
   private spans = 0;
+  private bytes = 0;
+  private evictedTraces = 0;
+  private evictedSpans = 0;
 
   constructor(options: TraceStoreOptions = {}) {
     this.maxTraces = positiveInteger(options.maxTraces ?? DEFAULT_MAX_TRACES, 'maxTraces');
+    this.maxSpans = positiveInteger(options.maxSpans ?? DEFAULT_MAX_SPANS, 'maxSpans');
+    this.maxBytes = positiveInteger(options.maxBytes ?? DEFAULT_MAX_BYTES, 'maxBytes');
     this.maxSpansPerTrace = positiveInteger(options.maxSpansPerTrace ?? DEFAULT_MAX_SPANS_PER_TRACE, 'maxSpansPerTrace');
     this.now = options.now ?? Date.now;
   }
@@ -68,23 +98,43 @@ export class TraceStore {
     return this.spans;
   }
 
+  get stats(): StoreStats {
+    return {
+      traces: this.traces.size,
+      spans: this.spans,
+      bytes: this.bytes,
+      evictedTraces: this.evictedTraces,
+      evictedSpans: this.evictedSpans,
+      limits: { traces: this.maxTraces, spans: this.maxSpans, bytes: this.maxBytes, spansPerTrace: this.maxSpansPerTrace },
+    };
+  }
+
   add(spans: readonly DecodedSpan[]): void {
     const now = this.now();
-    for (const span of spans) {
+    const sizes = estimateBatchBytes(spans);
+    spans.forEach((span, i) => {
       const entry = this.touch(span.traceId, now);
-      if (entry.spans.has(span.spanId)) {
-        entry.spans.set(span.spanId, span);
-      } else if (entry.spans.size < this.maxSpansPerTrace) {
-        entry.spans.set(span.spanId, span);
+      const bytes = sizes[i] ?? 0;
+      const replaced = entry.sizes.get(span.spanId);
+      if (replaced !== undefined) {
+        this.put(entry, span, bytes, bytes - replaced);
+        this.makeRoom(entry, 0, 0);
+      } else if (entry.spans.size < this.maxSpansPerTrace && this.makeRoom(entry, 1, bytes)) {
+        this.put(entry, span, bytes, bytes);
         this.spans++;
       } else {
         entry.droppedSpans++;
       }
-    }
+    });
   }
 
   get(traceId: string): StoredTrace | undefined {
     return this.traces.get(traceId);
+  }
+
+  /** Every span held, trace by trace, the trace least recently added to first. */
+  forEachSpan(visit: (span: DecodedSpan) => void): void {
+    for (const entry of this.traces.values()) for (const span of entry.spans.values()) visit(span);
   }
 
   summary(traceId: string): TraceSummary | undefined {
@@ -108,9 +158,20 @@ export class TraceStore {
     return matches.slice(0, limit);
   }
 
+  /** Forgets every trace and resets the eviction counts. */
   clear(): void {
     this.traces.clear();
     this.spans = 0;
+    this.bytes = 0;
+    this.evictedTraces = 0;
+    this.evictedSpans = 0;
+  }
+
+  private put(entry: Entry, span: DecodedSpan, bytes: number, addedBytes: number): void {
+    entry.spans.set(span.spanId, span);
+    entry.sizes.set(span.spanId, bytes);
+    entry.bytes += addedBytes;
+    this.bytes += addedBytes;
   }
 
   /** The trace's entry, created if new, moved to the back of the eviction order. */
@@ -119,8 +180,17 @@ export class TraceStore {
     if (entry) {
       this.traces.delete(traceId);
     } else {
-      entry = { traceId, spans: new Map(), droppedSpans: 0, firstReceived: now, lastUpdated: now, summary: undefined };
-      this.makeRoom();
+      while (this.traces.size >= this.maxTraces) this.evictOldest();
+      entry = {
+        traceId,
+        spans: new Map(),
+        sizes: new Map(),
+        bytes: 0,
+        droppedSpans: 0,
+        firstReceived: now,
+        lastUpdated: now,
+        summary: undefined,
+      };
     }
     entry.lastUpdated = now;
     entry.summary = undefined;
@@ -128,11 +198,26 @@ export class TraceStore {
     return entry;
   }
 
-  private makeRoom(): void {
-    for (const [traceId, entry] of this.traces) {
-      if (this.traces.size < this.maxTraces) return;
-      this.traces.delete(traceId);
-      this.spans -= entry.spans.size;
+  /**
+   * Evicts the oldest traces other than `keep` until `spans` more spans of
+   * `bytes` more bytes fit; false when they cannot fit even then.
+   */
+  private makeRoom(keep: Entry, spans: number, bytes: number): boolean {
+    const fits = () => this.spans + spans <= this.maxSpans && this.bytes + bytes <= this.maxBytes;
+    while (!fits()) {
+      if (this.traces.values().next().value === keep) return false;
+      this.evictOldest();
     }
+    return true;
+  }
+
+  private evictOldest(): void {
+    const oldest = this.traces.values().next().value;
+    if (oldest === undefined) return;
+    this.traces.delete(oldest.traceId);
+    this.spans -= oldest.spans.size;
+    this.bytes -= oldest.bytes;
+    this.evictedTraces++;
+    this.evictedSpans += oldest.spans.size;
   }
 }

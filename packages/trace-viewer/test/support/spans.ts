@@ -1,4 +1,4 @@
-import type { DecodedSpan } from '../../src/otlp/model.js';
+import type { Attributes, DecodedSpan, SpanKindName, StatusCodeName } from '../../src/otlp/model.js';
 
 export const traceIdOf = (n: number): string => n.toString(16).padStart(32, '0');
 export const spanIdOf = (n: number): string => n.toString(16).padStart(16, '0');
@@ -16,30 +16,40 @@ export interface SpanSpec {
   startMs?: number;
   durationMs?: number;
   error?: boolean;
+  status?: StatusCodeName;
+  kind?: SpanKindName;
+  attributes?: Attributes;
+  /** Beside service.name. */
+  resource?: Attributes;
 }
+
+const nanos = (ms: number): bigint => BigInt(Math.round(ms * 1e6));
 
 /** A decoded span with only what a test cares about set. */
 export const makeSpan = (spec: SpanSpec): DecodedSpan => {
-  const start = T0 + BigInt(spec.startMs ?? 0) * MS;
+  const start = T0 + nanos(spec.startMs ?? 0);
+  const status = spec.status ?? (spec.error ? 'ERROR' : 'UNSET');
   return {
     traceId: traceIdOf(spec.trace ?? 1),
     spanId: spanIdOf(spec.span),
     parentSpanId: spec.parent === undefined ? null : spanIdOf(spec.parent),
     traceState: '',
     name: spec.name ?? `span ${String(spec.span)}`,
-    kind: 'INTERNAL',
+    kind: spec.kind ?? 'INTERNAL',
     startTimeUnixNano: start,
-    endTimeUnixNano: start + BigInt(spec.durationMs ?? 10) * MS,
-    attributes: {},
+    endTimeUnixNano: start + nanos(spec.durationMs ?? 10),
+    attributes: spec.attributes ?? {},
     droppedAttributesCount: 0,
     events: [],
     droppedEventsCount: 0,
     links: [],
     droppedLinksCount: 0,
-    status: spec.error ? { code: 'ERROR', message: 'failed' } : { code: 'UNSET', message: '' },
-    resource: { 'service.name': spec.service ?? 'backend-flask' },
+    status: { code: status, message: status === 'ERROR' ? 'failed' : '' },
+    resource: { 'service.name': spec.service ?? 'backend-flask', ...spec.resource },
     scope: { name: 'test', version: '' },
   };
 };
 
 export const T0_MS = Number(T0 / MS);
+/** The fixed epoch in seconds, for a query's start_time and end_time. */
+export const T0_S = T0_MS / 1000;
