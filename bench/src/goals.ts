@@ -6,6 +6,9 @@ export const GOALS = {
   startupBMinusAMaxMs: 150,
   webTracingMaxGzipBytes: 30_000,
   clickToTraceMedianMaxMs: 250,
+  viewerQueryMedianMaxMs: 100,
+  /** How far the store's byte estimate may stray from the heap it measures, as a fraction. */
+  viewerEstimateMaxDeviation: 0.25,
 } as const;
 
 export interface GoalCheck {

@@ -10,6 +10,7 @@ import { startReceiver } from './receiver-process.js';
 import { renderReport } from './report.js';
 import { writeResults } from './results-file.js';
 import type { BenchResults } from './results.js';
+import { measureViewerQuery } from './viewer-query.js';
 import { measureBundles } from './web-bundle.js';
 
 const progress = (line: string): void => {
@@ -30,6 +31,8 @@ const main = async (): Promise<void> => {
   const bundle = await measureBundles();
   progress(`web app: ${String(settings.clicks)} clicks in Chromium`);
   const clickToTrace = await measureClickToTrace(settings.clicks, progress);
+  progress('trace viewer: 100,000 spans, heap per span, then the query');
+  const viewer = await measureViewerQuery();
 
   const results: BenchResults = {
     machine,
@@ -39,6 +42,7 @@ const main = async (): Promise<void> => {
       variants: { A: summarizeVariant('A', rounds), B: summarizeVariant('B', rounds), C: summarizeVariant('C', rounds) },
     },
     web: { bundle, clickToTrace },
+    viewer,
   };
   const markdown = renderReport(results);
   const files = await writeResults(results, markdown);

@@ -43,7 +43,7 @@ const apiRow = (
   };
 };
 
-/** A row about the web app: only B (as shipped) and sometimes A (tracing off) apply. */
+/** A row outside the API comparison (web app, trace viewer): only B (as shipped) and sometimes A (tracing off) apply. */
 const webRow = (measure: string, b: string, checks: GoalCheck[] = [], a = '—'): ReportRow => ({
   measure,
   a,
@@ -67,7 +67,31 @@ const endpointRows = (variants: BenchResults['api']['variants'], name: string, p
   apiRow(variants, `${name} server CPU µs/request`, (s) => pick(s).cpuUsPerRequest, 0),
 ];
 
-export const reportRows = ({ api: { variants }, web: { bundle, clickToTrace }, settings }: BenchResults): ReportRow[] => {
+const viewerRows = (viewer: BenchResults['viewer']): ReportRow[] => {
+  const deviation = ratio(viewer.estimatedBytesPerSpan, viewer.heapBytesPerSpan);
+  const off = deviation === undefined ? undefined : Math.abs(deviation - 1);
+  const spans = formatNumber(viewer.spans);
+  return [
+    webRow(`trace viewer: P90 + HEATMAP query over ${spans} spans, median of ${String(viewer.queries)} ms (CPU ms)`, `${formatNumber(viewer.queryMedianMs, 1)} (${formatNumber(viewer.queryCpuMedianMs, 1)})`, [
+      atMost(
+        `≤ ${formatNumber(GOALS.viewerQueryMedianMaxMs)} ms`,
+        viewer.queryMedianMs,
+        GOALS.viewerQueryMedianMaxMs,
+        `${formatNumber(viewer.queryMedianMs, 1)} ms`,
+      ),
+    ]),
+    webRow(`trace viewer: heap per stored span, bytes (the store's estimate)`, `${formatNumber(viewer.heapBytesPerSpan)} (${formatNumber(viewer.estimatedBytesPerSpan)})`, [
+      atMost(
+        `estimate within ±${formatNumber(GOALS.viewerEstimateMaxDeviation * 100)} %`,
+        off,
+        GOALS.viewerEstimateMaxDeviation,
+        deviation === undefined ? '—' : formatRatio(deviation),
+      ),
+    ]),
+  ];
+};
+
+export const reportRows = ({ api: { variants }, web: { bundle, clickToTrace }, viewer, settings }: BenchResults): ReportRow[] => {
   const startupDelta = variants.B.startupMs - variants.A.startupMs;
   const tracingBudget = `≤ ${formatKb(GOALS.webTracingMaxGzipBytes)} KB`;
   return [
@@ -93,6 +117,7 @@ export const reportRows = ({ api: { variants }, web: { bundle, clickToTrace }, s
         `${formatNumber(clickToTrace.medianMs)} ms`,
       ),
     ]),
+    ...viewerRows(viewer),
   ];
 };
 
@@ -128,7 +153,7 @@ const trafficNote = (label: string, summary: VariantSummary): string => {
 
 /** The whole Markdown document: the table, then how it was measured. */
 export const renderReport = (results: BenchResults): string => {
-  const { machine, settings, api, web } = results;
+  const { machine, settings, api, web, viewer } = results;
   const rows = reportRows(results);
   const checks = rows.flatMap((row) => row.checks);
   const spread = (['A', 'B', 'C'] as const)
@@ -161,6 +186,11 @@ export const renderReport = (results: BenchResults): string => {
       'the entry row bundles packages/telemetry-web/test/bundle-entry.ts alone, as that package’s bundle-size test does.',
     `- Click to trace: Debian's Chromium, alternate clicks on Home and Notifications; from the click to the local trace viewer holding both the ` +
       `browser's root span and the API's SERVER span of that trace, polled every 10 ms. p90 ${formatNumber(web.clickToTrace.p90Ms)} ms, max ${formatNumber(web.clickToTrace.maxMs)} ms.`,
+    `- Trace viewer: in a process of its own with its default limits, ${formatNumber(viewer.spans)} spans sent over OTLP/HTTP as the apps send them ` +
+      '(per click, the browser’s action and fetch spans in OTLP/JSON, the API’s SERVER and use-case spans in OTLP/protobuf batches of 128), started over the last 30 minutes. ' +
+      'Heap per span: heap used after full GCs, after minus before, over the spans stored; the estimate is what the store counts against its byte limit. ' +
+      `Query: \`POST /api/query\` with \`${JSON.stringify(viewer.query)}\`, ${String(viewer.queries)} round trips after 5 to warm up; p90 ${formatNumber(viewer.queryP90Ms, 1)} ms, max ${formatNumber(viewer.queryMaxMs, 1)} ms. ` +
+      'CPU: the process’s user + system time per round trip, the client’s share (the request, parsing the answer) included.',
     '',
   ].join('\n');
 };

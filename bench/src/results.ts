@@ -76,6 +76,24 @@ export interface ClickToTraceResults {
   readonly samplesMs: readonly number[];
 }
 
+/** The local trace viewer holding 100,000 Cruddur-like spans. */
+export interface ViewerResults {
+  readonly spans: number;
+  /** Heap growth (after full GCs) over the spans stored, per span. */
+  readonly heapBytesPerSpan: number;
+  /** The store's own estimate, which its byte limit counts, per span. */
+  readonly estimatedBytesPerSpan: number;
+  /** POST /api/query round trips of `query`, after warm-up. */
+  readonly query: unknown;
+  readonly queries: number;
+  readonly queryMedianMs: number;
+  readonly queryP90Ms: number;
+  readonly queryMaxMs: number;
+  /** The viewer process's CPU time (user + system) per round trip, client included: steadier than the wall clock on a busy machine. */
+  readonly queryCpuMedianMs: number;
+  readonly samplesMs: readonly number[];
+}
+
 export interface Machine {
   readonly cpuModel: string;
   readonly cores: number;
@@ -107,4 +125,5 @@ export interface BenchResults {
     readonly bundle: BundleResults;
     readonly clickToTrace: ClickToTraceResults;
   };
+  readonly viewer: ViewerResults;
 }

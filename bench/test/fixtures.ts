@@ -52,4 +52,16 @@ export const results: BenchResults = {
     },
     clickToTrace: { clicks: 20, medianMs: 190, p90Ms: 240, maxMs: 280, samplesMs: [190] },
   },
+  viewer: {
+    spans: 100_000,
+    heapBytesPerSpan: 1200,
+    estimatedBytesPerSpan: 1260,
+    query: { calculations: [{ op: 'P90', column: 'duration_ms' }] },
+    queries: 20,
+    queryMedianMs: 62.4,
+    queryP90Ms: 80,
+    queryMaxMs: 95,
+    queryCpuMedianMs: 41.2,
+    samplesMs: [62.4],
+  },
 };

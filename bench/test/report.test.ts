@@ -34,6 +34,21 @@ describe('reportRows', () => {
     expect(row('tracing code in the web app, KB gzip').checks).toEqual([{ goal: '≤ 30.0 KB', measured: '29.8 KB', pass: true }]);
     expect(row('click to complete trace, median of 20 ms').checks).toEqual([{ goal: '≤ 250 ms', measured: '190 ms', pass: true }]);
   });
+  it('checks the trace viewer’s query time and its byte estimate against the heap', () => {
+    expect(row('trace viewer: P90 + HEATMAP query over 100,000 spans, median of 20 ms (CPU ms)')).toMatchObject({
+      b: '62.4 (41.2)',
+      checks: [{ goal: '≤ 100 ms', measured: '62.4 ms', pass: true }],
+    });
+    expect(row("trace viewer: heap per stored span, bytes (the store's estimate)")).toMatchObject({
+      b: '1,200 (1,260)',
+      checks: [{ goal: 'estimate within ±25 %', measured: '1.05×', pass: true }],
+    });
+    const off = reportRows({ ...results, viewer: { ...results.viewer, estimatedBytesPerSpan: 800, queryMedianMs: 140 } });
+    expect(off.filter(({ measure }) => measure.startsWith('trace viewer')).flatMap(({ checks }) => checks.map(({ pass, measured }) => [pass, measured]))).toEqual([
+      [false, '140.0 ms'],
+      [false, '0.67×'],
+    ]);
+  });
   it('says when no error reporting ships', () => {
     expect(row('error reporting in the web app (built with a Rollbar token), KB gzip').b).toBe('not in the bundle');
   });
@@ -47,7 +62,7 @@ describe('rendering', () => {
   });
   it('counts the goals met under the table and names the machine', () => {
     const markdown = renderReport(results);
-    expect(markdown).toContain('Goals met: 8 of 9.');
+    expect(markdown).toContain('Goals met: 10 of 11.');
     expect(markdown).toContain('Test CPU, 2 cores, Node v20.20.2');
   });
 });
