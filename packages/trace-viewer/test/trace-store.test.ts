@@ -166,6 +166,16 @@ describe('TraceStore', () => {
     expect(store.stats).toMatchObject({ traces: 0, spans: 0, bytes: 0, evictedTraces: 0, evictedSpans: 0 });
   });
 
+  it('knows every column span attributes and resources have had, nested lists flattened', () => {
+    const store = storeWith({ maxSpans: 1 });
+    store.add([makeSpan({ span: 1, attributes: { 'http.route': '/', app: { user: { handle: 'a' } } }, resource: { 'host.name': 'h' } })]);
+    store.add([makeSpan({ trace: 2, span: 2, attributes: { 'app.result_length': 3 } })]);
+    const { attributes, resource } = store.columnKeys;
+    // The first span is evicted; its columns stay known (a lookup that misses costs little).
+    expect([...attributes].sort()).toEqual(['app.result_length', 'app.user.handle', 'http.route']);
+    expect([...resource].sort()).toEqual(['host.name', 'service.name']);
+  });
+
   it('visits every span it holds', () => {
     const store = storeWith();
     store.add([makeSpan({ trace: 1, span: 1 }), makeSpan({ trace: 2, span: 2 }), makeSpan({ trace: 1, span: 3 })]);

@@ -5,6 +5,7 @@
 // values are left out of SUM, AVG, MIN, MAX, the percentiles and HEATMAP.
 
 import type { DecodedSpan } from '../otlp/model.js';
+import type { ColumnKeys } from '../store/column-keys.js';
 import { type ColumnGetter, columnGetter } from './columns.js';
 import { type Heatmap, heatmap, type HeatmapLayout } from './heatmap.js';
 import { percentileOfSorted } from './percentile.js';
@@ -18,6 +19,8 @@ export interface Cell {
   numbers: number[][];
   /** By COUNT_DISTINCT column, in the plan's order. */
   distinct: Set<Scalar>[];
+  /** `numbers` sorted, once asked for: a group's whole is calculated for its order, then for its row. */
+  sorted: (Float64Array | undefined)[];
 }
 
 /** The columns the calculations read, each read once per span. */
@@ -30,16 +33,18 @@ export interface Plan {
 
 const unique = (values: (string | undefined)[]): string[] => [...new Set(values.filter((value) => value !== undefined))];
 
-export const makePlan = (calculations: readonly Calculation[]): Plan => {
+export const makePlan = (calculations: readonly Calculation[], keys?: ColumnKeys): Plan => {
   const numeric = unique(calculations.filter(({ op }) => op !== 'COUNT' && op !== 'COUNT_DISTINCT').map(({ column }) => column));
   const distinct = unique(calculations.filter(({ op }) => op === 'COUNT_DISTINCT').map(({ column }) => column));
-  return { numeric, distinct, numericGetters: numeric.map(columnGetter), distinctGetters: distinct.map(columnGetter) };
+  const getter = (column: string) => columnGetter(column, keys);
+  return { numeric, distinct, numericGetters: numeric.map(getter), distinctGetters: distinct.map(getter) };
 };
 
 export const emptyCell = (plan: Plan): Cell => ({
   count: 0,
   numbers: plan.numeric.map(() => []),
   distinct: plan.distinct.map(() => new Set()),
+  sorted: [],
 });
 
 export const addToCell = (plan: Plan, cell: Cell, span: DecodedSpan): void => {
@@ -78,15 +83,10 @@ export const calculate = (
   cell: Cell,
   layouts: ReadonlyMap<string, HeatmapLayout | undefined>,
 ): Record<string, CalculationValue> => {
-  const sorted = new Map<string, Float64Array>();
   const numbersOf = (column: string): number[] => cell.numbers[plan.numeric.indexOf(column)] ?? [];
   const sortedOf = (column: string): Float64Array => {
-    let values = sorted.get(column);
-    if (!values) {
-      values = Float64Array.from(numbersOf(column)).sort();
-      sorted.set(column, values);
-    }
-    return values;
+    const index = plan.numeric.indexOf(column);
+    return (cell.sorted[index] ??= Float64Array.from(numbersOf(column)).sort());
   };
   const data: Record<string, CalculationValue> = {};
   for (const { op, column = '', key } of calculations) {

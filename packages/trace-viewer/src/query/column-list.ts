@@ -3,6 +3,7 @@
 // derived fields, each with its types and how many spans have it.
 
 import type { Attributes, DecodedSpan } from '../otlp/model.js';
+import { forEachColumn } from '../store/column-keys.js';
 import type { TraceStore } from '../store/trace-store.js';
 import { DERIVED_COLUMNS, scalarOf } from './columns.js';
 import type { Scalar } from './spec.js';
@@ -20,12 +21,11 @@ export interface ColumnInfo {
 const typeOf = (value: Scalar): ColumnType =>
   typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'float') : typeof value === 'string' ? 'string' : 'boolean';
 
-const flatten = (attributes: Attributes, prefix: string, into: Map<string, ColumnType>): void => {
-  for (const [key, value] of Object.entries(attributes)) {
+const flatten = (attributes: Attributes, into: Map<string, ColumnType>): void => {
+  forEachColumn(attributes, (name, value) => {
     const scalar = scalarOf(value);
-    if (scalar !== undefined) into.set(`${prefix}${key}`, typeOf(scalar));
-    else if (typeof value === 'object' && value !== null && !Array.isArray(value)) flatten(value, `${prefix}${key}.`, into);
-  }
+    if (scalar !== undefined) into.set(name, typeOf(scalar));
+  });
 };
 
 export const listColumns = (store: TraceStore): ColumnInfo[] => {
@@ -43,11 +43,11 @@ export const listColumns = (store: TraceStore): ColumnInfo[] => {
     let resource = resources.get(span.resource);
     if (!resource) {
       resource = new Map();
-      flatten(span.resource, '', resource);
+      flatten(span.resource, resource);
       resources.set(span.resource, resource);
     }
     const columns = new Map(resource);
-    flatten(span.attributes, '', columns);
+    flatten(span.attributes, columns);
     for (const [name, type] of columns) note(name, type, false);
     for (const [name, get] of derived) {
       if (columns.has(name)) continue;

@@ -5,6 +5,7 @@
 // both over the derived fields, as in Honeycomb's translation.
 
 import { type AttributeValue, type Attributes, type DecodedSpan, STATUS_CODES } from '../otlp/model.js';
+import { type ColumnKeys, isNested } from '../store/column-keys.js';
 import { UNKNOWN_SERVICE } from '../store/summary.js';
 import type { Scalar } from './spec.js';
 
@@ -36,9 +37,6 @@ export const DERIVED_COLUMNS: Readonly<Record<string, ColumnGetter>> = {
   'span.num_links': (span) => span.links.length,
   'meta.signal_type': () => 'trace',
 };
-
-const isNested = (value: AttributeValue | undefined): value is Attributes =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An attribute's value as a column holds it; null (an empty OTLP value) and nested lists are no value. */
 export const scalarOf = (value: AttributeValue | undefined): Scalar | undefined => {
@@ -74,8 +72,14 @@ export const attributeReader = (key: string): AttributeReader => {
   };
 };
 
-export const columnGetter = (name: string): ColumnGetter => {
+/** Reads a column; given the store's `keys`, only from the attribute objects that have ever had it. */
+export const columnGetter = (name: string, keys?: ColumnKeys): ColumnGetter => {
   const read = attributeReader(name);
-  const derived = Object.hasOwn(DERIVED_COLUMNS, name) ? DERIVED_COLUMNS[name] : undefined;
-  return (span) => read(span.attributes) ?? read(span.resource) ?? derived?.(span);
+  const derived = (Object.hasOwn(DERIVED_COLUMNS, name) ? DERIVED_COLUMNS[name] : undefined) ?? (() => undefined);
+  const inAttributes = keys?.attributes.has(name) ?? true;
+  const inResource = keys?.resource.has(name) ?? true;
+  if (inAttributes && inResource) return (span) => read(span.attributes) ?? read(span.resource) ?? derived(span);
+  if (inAttributes) return (span) => read(span.attributes) ?? derived(span);
+  if (inResource) return (span) => read(span.resource) ?? derived(span);
+  return derived;
 };

@@ -3,6 +3,7 @@
 // `does-not-…`, `not-in`), so a filter and its negation split the spans.
 
 import type { DecodedSpan } from '../otlp/model.js';
+import type { ColumnKeys } from '../store/column-keys.js';
 import { columnGetter } from './columns.js';
 import { compareValues, valuesEqual } from './compare.js';
 import type { Filter, Scalar } from './spec.js';
@@ -57,8 +58,8 @@ const test = (filter: Filter): { matches: (value: Scalar) => boolean; negated: b
   }
 };
 
-export const compileFilter = (filter: Filter): SpanPredicate => {
-  const get = columnGetter(filter.column);
+export const compileFilter = (filter: Filter, keys?: ColumnKeys): SpanPredicate => {
+  const get = columnGetter(filter.column, keys);
   const { matches, negated } = test(filter);
   return negated
     ? (span) => {
@@ -72,8 +73,8 @@ export const compileFilter = (filter: Filter): SpanPredicate => {
 };
 
 /** All filters (AND) or any of them (OR); no filter lets every span through. */
-export const compileFilters = (filters: readonly Filter[], combination: 'AND' | 'OR'): SpanPredicate => {
-  const predicates = filters.map(compileFilter);
+export const compileFilters = (filters: readonly Filter[], combination: 'AND' | 'OR', keys?: ColumnKeys): SpanPredicate => {
+  const predicates = filters.map((filter) => compileFilter(filter, keys));
   if (predicates.length === 0) return () => true;
   if (predicates.length === 1) return predicates[0] as SpanPredicate;
   return combination === 'AND'

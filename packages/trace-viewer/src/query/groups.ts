@@ -3,6 +3,7 @@
 // then by those values so that ties come out the same every time.
 
 import type { DecodedSpan } from '../otlp/model.js';
+import type { ColumnKeys } from '../store/column-keys.js';
 import { columnGetter } from './columns.js';
 import { sortOrder } from './compare.js';
 import type { Order, Scalar } from './spec.js';
@@ -10,14 +11,14 @@ import type { Order, Scalar } from './spec.js';
 export type GroupValues = (Scalar | null)[];
 
 /** The span's breakdown values; a missing column is null. */
-export const groupValuesReader = (breakdowns: readonly string[]): ((span: DecodedSpan) => GroupValues) => {
-  const getters = breakdowns.map(columnGetter);
+export const groupValuesReader = (breakdowns: readonly string[], keys?: ColumnKeys): ((span: DecodedSpan) => GroupValues) => {
+  const getters = breakdowns.map((column) => columnGetter(column, keys));
   return (span) => getters.map((get) => get(span) ?? null);
 };
 
 /** A key for a span's group, equal exactly when its breakdown values are. */
-export const groupKeyReader = (breakdowns: readonly string[]): ((span: DecodedSpan) => unknown) => {
-  const getters = breakdowns.map(columnGetter);
+export const groupKeyReader = (breakdowns: readonly string[], keys?: ColumnKeys): ((span: DecodedSpan) => unknown) => {
+  const getters = breakdowns.map((column) => columnGetter(column, keys));
   const [only] = getters;
   if (getters.length === 0) return () => '';
   // A Map key keeps 1, "1" and true apart.

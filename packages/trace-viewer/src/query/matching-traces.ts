@@ -4,10 +4,12 @@
 // filters, window and grouping, so they are exactly the ones counted there.
 
 import type { DecodedSpan } from '../otlp/model.js';
+import type { ColumnKeys } from '../store/column-keys.js';
 import type { TraceSummary } from '../store/summary.js';
 import type { TraceStore } from '../store/trace-store.js';
 import { columnGetter } from './columns.js';
 import { compileFilters, type SpanPredicate } from './filters.js';
+import { forEachSpanStartedIn } from './scan.js';
 import { type Query, QuerySpecError, type Scalar } from './spec.js';
 import { resolveWindow } from './time-window.js';
 
@@ -82,21 +84,23 @@ export const parseSelection = (body: Record<string, unknown>, query: Query): Sel
 const NS_PER_MS = 1_000_000n;
 const NS_PER_S = 1_000_000_000n;
 
-const selector = (query: Query, selection: Selection, nowMs: number): SpanPredicate => {
+/** The query's window in ns, narrowed to one bucket when the selection names its time. */
+const timeRange = (query: Query, selection: Selection, nowMs: number): [startNs: bigint, endNs: bigint] => {
   const window = resolveWindow(query.time, nowMs);
-  let [startNs, endNs] = [BigInt(window.startS) * NS_PER_S, BigInt(window.endS) * NS_PER_S];
-  if (selection.time !== undefined) {
-    const bucketStart = BigInt(Date.parse(selection.time)) * NS_PER_MS;
-    const bucketEnd = bucketStart + BigInt(window.granularityS) * NS_PER_S;
-    [startNs, endNs] = [bucketStart > startNs ? bucketStart : startNs, bucketEnd < endNs ? bucketEnd : endNs];
-  }
-  const filters = compileFilters(query.filters, query.filterCombination);
-  const group = Object.entries(selection.group).map(([column, value]) => ({ get: columnGetter(column), value }));
+  const [startNs, endNs] = [BigInt(window.startS) * NS_PER_S, BigInt(window.endS) * NS_PER_S];
+  if (selection.time === undefined) return [startNs, endNs];
+  const bucketStart = BigInt(Date.parse(selection.time)) * NS_PER_MS;
+  const bucketEnd = bucketStart + BigInt(window.granularityS) * NS_PER_S;
+  return [bucketStart > startNs ? bucketStart : startNs, bucketEnd < endNs ? bucketEnd : endNs];
+};
+
+const selector = (query: Query, selection: Selection, keys: ColumnKeys): SpanPredicate => {
+  const filters = compileFilters(query.filters, query.filterCombination, keys);
+  const group = Object.entries(selection.group).map(([column, value]) => ({ get: columnGetter(column, keys), value }));
   const { range } = selection;
-  const rangeValue = range ? columnGetter(range.column) : undefined;
+  const rangeValue = range ? columnGetter(range.column, keys) : undefined;
   return (span: DecodedSpan) => {
-    const start = span.startTimeUnixNano;
-    if (start < startNs || start >= endNs || !filters(span)) return false;
+    if (!filters(span)) return false;
     if (!group.every(({ get, value }) => (get(span) ?? null) === value)) return false;
     if (!range || !rangeValue) return true;
     const value = rangeValue(span);
@@ -105,10 +109,11 @@ const selector = (query: Query, selection: Selection, nowMs: number): SpanPredic
 };
 
 export const matchingTraces = (store: TraceStore, query: Query, selection: Selection, nowMs: number): MatchingTraces => {
-  const selects = selector(query, selection, nowMs);
+  const selects = selector(query, selection, store.columnKeys);
+  const [startNs, endNs] = timeRange(query, selection, nowMs);
   const byTrace = new Map<string, DecodedSpan[]>();
   let matchedSpans = 0;
-  store.forEachSpan((span) => {
+  forEachSpanStartedIn(store, startNs, endNs, (span) => {
     if (!selects(span)) return;
     matchedSpans++;
     const spans = byTrace.get(span.traceId);

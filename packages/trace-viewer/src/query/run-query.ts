@@ -8,6 +8,7 @@ import { addToCell, type CalculationValue, type Cell, calculate, emptyCell, make
 import { compileFilters } from './filters.js';
 import { type GroupValues, groupKeyReader, groupValuesReader, orderAndLimit } from './groups.js';
 import { heatmapLayout, type HeatmapLayout } from './heatmap.js';
+import { forEachSpanStartedIn } from './scan.js';
 import { type SeriesEntry, seriesOf } from './series.js';
 import type { Calculation, Query, Scalar } from './spec.js';
 import { resolveWindow, type TimeWindow } from './time-window.js';
@@ -35,22 +36,22 @@ const NS_PER_S = 1_000_000_000n;
 
 /** Each group's cells: the spans in the window that pass the filters, by group and time bucket. */
 const gather = (store: TraceStore, query: Query, window: TimeWindow, plan: Plan): Map<unknown, Group> => {
-  const matches = compileFilters(query.filters, query.filterCombination);
-  const groupKey = groupKeyReader(query.breakdowns);
-  const groupValues = groupValuesReader(query.breakdowns);
+  const keys = store.columnKeys;
+  const matches = compileFilters(query.filters, query.filterCombination, keys);
+  const groupKey = groupKeyReader(query.breakdowns, keys);
+  const groupValues = groupValuesReader(query.breakdowns, keys);
   const [startNs, endNs] = [BigInt(window.startS) * NS_PER_S, BigInt(window.endS) * NS_PER_S];
   const [firstBucketNs, bucketNs] = [BigInt(window.firstBucketS) * NS_PER_S, BigInt(window.granularityS) * NS_PER_S];
   const groups = new Map<unknown, Group>();
-  store.forEachSpan((span) => {
-    const start = span.startTimeUnixNano;
-    if (start < startNs || start >= endNs || !matches(span)) return;
+  forEachSpanStartedIn(store, startNs, endNs, (span) => {
+    if (!matches(span)) return;
     const key = groupKey(span);
     let group = groups.get(key);
     if (!group) {
       group = { values: groupValues(span), cells: new Array<Cell | undefined>(window.buckets) };
       groups.set(key, group);
     }
-    const bucket = Number((start - firstBucketNs) / bucketNs);
+    const bucket = Number((span.startTimeUnixNano - firstBucketNs) / bucketNs);
     const cell = (group.cells[bucket] ??= emptyCell(plan));
     addToCell(plan, cell, span);
   });
@@ -77,7 +78,7 @@ const heatmapLayouts = (plan: Plan, calculations: readonly Calculation[], totals
 
 export const runQuery = (store: TraceStore, query: Query, nowMs: number): QueryResult => {
   const window = resolveWindow(query.time, nowMs);
-  const plan = makePlan(query.calculations);
+  const plan = makePlan(query.calculations, store.columnKeys);
   const groups = [...gather(store, query, window, plan).values()].map((group) => ({
     group,
     total: mergeCells(plan, group.cells.filter((cell) => cell !== undefined)),

@@ -5,7 +5,8 @@
 // (later new spans are counted as dropped). Spans of one trace may arrive in
 // many requests, from many services; a span id seen again replaces the span.
 
-import type { DecodedSpan } from '../otlp/model.js';
+import type { Attributes, DecodedSpan } from '../otlp/model.js';
+import { type ColumnKeys, forEachColumn } from './column-keys.js';
 import { estimateBatchBytes } from './span-bytes.js';
 import { summarize, type TraceSummary } from './summary.js';
 
@@ -33,6 +34,12 @@ export interface StoredTrace {
   readonly firstReceived: number;
   /** When a span of this trace last arrived, ms since the epoch. */
   readonly lastUpdated: number;
+  /**
+   * Bounds on its spans' start times, in ns since the epoch, for queries to
+   * skip whole traces: every span started within them (a replaced span's old
+   * start may still widen them). Undefined while the trace holds no span.
+   */
+  readonly startRange: readonly [earliest: bigint, latest: bigint] | undefined;
 }
 
 /** What the store holds and has let go of, for /api/health. */
@@ -54,6 +61,7 @@ interface Entry extends StoredTrace {
   bytes: number;
   droppedSpans: number;
   lastUpdated: number;
+  startRange: [earliest: bigint, latest: bigint] | undefined;
   summary: TraceSummary | undefined;
 }
 
@@ -81,6 +89,8 @@ export class TraceStore {
   private bytes = 0;
   private evictedTraces = 0;
   private evictedSpans = 0;
+  /** Never shrinks: a column evicted spans had only costs a query a lookup that misses. */
+  private readonly keys = { attributes: new Set<string>(), resource: new Set<string>() };
 
   constructor(options: TraceStoreOptions = {}) {
     this.maxTraces = positiveInteger(options.maxTraces ?? DEFAULT_MAX_TRACES, 'maxTraces');
@@ -109,9 +119,14 @@ export class TraceStore {
     };
   }
 
+  get columnKeys(): ColumnKeys {
+    return this.keys;
+  }
+
   add(spans: readonly DecodedSpan[]): void {
     const now = this.now();
     const sizes = estimateBatchBytes(spans);
+    this.noteColumns(spans);
     spans.forEach((span, i) => {
       const entry = this.touch(span.traceId, now);
       const bytes = sizes[i] ?? 0;
@@ -130,6 +145,11 @@ export class TraceStore {
 
   get(traceId: string): StoredTrace | undefined {
     return this.traces.get(traceId);
+  }
+
+  /** Every trace held, the one least recently added to first. */
+  forEachTrace(visit: (trace: StoredTrace) => void): void {
+    for (const entry of this.traces.values()) visit(entry);
   }
 
   /** Every span held, trace by trace, the trace least recently added to first. */
@@ -167,9 +187,27 @@ export class TraceStore {
     this.evictedSpans = 0;
   }
 
+  private noteColumns(spans: readonly DecodedSpan[]): void {
+    const note = (into: Set<string>) => (name: string) => {
+      into.add(name);
+    };
+    const [attributes, resource] = [note(this.keys.attributes), note(this.keys.resource)];
+    const resources = new Set<Attributes>();
+    for (const span of spans) {
+      forEachColumn(span.attributes, attributes);
+      resources.add(span.resource);
+    }
+    for (const shared of resources) forEachColumn(shared, resource);
+  }
+
   private put(entry: Entry, span: DecodedSpan, bytes: number, addedBytes: number): void {
     entry.spans.set(span.spanId, span);
     entry.sizes.set(span.spanId, bytes);
+    const start = span.startTimeUnixNano;
+    const range = entry.startRange;
+    if (!range) entry.startRange = [start, start];
+    else if (start < range[0]) range[0] = start;
+    else if (start > range[1]) range[1] = start;
     entry.bytes += addedBytes;
     this.bytes += addedBytes;
   }
@@ -189,6 +227,7 @@ export class TraceStore {
         droppedSpans: 0,
         firstReceived: now,
         lastUpdated: now,
+        startRange: undefined,
         summary: undefined,
       };
     }

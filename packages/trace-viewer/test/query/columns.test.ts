@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnGetter } from '../../src/query/columns.js';
+import { TraceStore } from '../../src/store/trace-store.js';
 import { makeSpan, spanIdOf, traceIdOf } from '../support/spans.js';
 
 const read = (column: string, span: Parameters<ReturnType<typeof columnGetter>>[0]) => columnGetter(column)(span);
@@ -55,6 +56,20 @@ describe('columns', () => {
     expect(read('app.codes', span)).toBe('["too_long","blank"]');
     expect(read('app.empty', span)).toBeUndefined();
     expect(read('http.request.header.content-type', span)).toBe('["text/plain"]');
+  });
+
+  it('answer the same when told where the store has seen each column', () => {
+    const store = new TraceStore();
+    const spans = [
+      makeSpan({ span: 1, name: 'real name', attributes: { name: 'attribute name', app: { user: 'andrew' } }, resource: { 'host.name': 'h' } }),
+      makeSpan({ span: 2, name: 'plain', attributes: { 'app.result_length': 4 } }),
+      { ...makeSpan({ span: 3 }), resource: {} },
+    ];
+    store.add(spans);
+    for (const column of ['name', 'app.user', 'host.name', 'app.result_length', 'service.name', 'duration_ms', 'app.missing']) {
+      const [everywhere, indexed] = [columnGetter(column), columnGetter(column, store.columnKeys)];
+      expect(spans.map(indexed), column).toEqual(spans.map(everywhere));
+    }
   });
 
   it('never reads inherited properties as attributes', () => {
