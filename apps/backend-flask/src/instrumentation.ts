@@ -11,22 +11,43 @@ import {
   describeTraceSampler,
   resolveTraceExport,
   resolveTraceSampler,
+  resolveXrayOtlp,
   type TraceExport,
   type TraceSampler,
+  type XrayOtlp,
 } from '@cruddur/telemetry-config';
 import { SERVICE } from '@cruddur/telemetry-conventions';
-import { setTelemetryFlush, setTelemetryShutdown } from './telemetry/lifecycle.js';
+import { setRelayedToXray, setTelemetryFlush, setTelemetryShutdown } from './telemetry/lifecycle.js';
 import { recordResponseSizes } from './telemetry/response-size.js';
 import { batchConfig, startTracing } from './telemetry/sdk.js';
 import { traceServerRequests } from './telemetry/server-span.js';
 import { XraySpanProcessor } from './telemetry/xray/processor.js';
 import { describeXray, readXraySettings, type XraySettings } from './telemetry/xray/settings.js';
+import { describeXrayOtlp, startXrayOtlpCopy } from './telemetry/xray-otlp/start.js';
 
-const readSettings = (): { exportTo: TraceExport; sampler: TraceSampler | undefined; xray: XraySettings | undefined } => {
+interface Settings {
+  readonly exportTo: TraceExport;
+  readonly sampler?: TraceSampler;
+  /** X-Ray through the daemon (AWS_XRAY_DAEMON_ADDRESS), when X-Ray over OTLP is off. */
+  readonly xray?: XraySettings | undefined;
+  /** X-Ray over OTLP beside the trace destination (AWS_XRAY_OTLP=true), unless that is X-Ray already. */
+  readonly xrayOtlp?: XrayOtlp | undefined;
+  /** Said at start: what X-Ray path the configuration asked for and does not get. */
+  readonly xrayNote?: string;
+}
+
+const readSettings = (): Settings => {
   try {
     const exportTo = resolveTraceExport(process.env);
-    if (!exportTo.enabled) return { exportTo, sampler: undefined, xray: undefined };
-    return { exportTo, sampler: resolveTraceSampler(process.env), xray: readXraySettings(process.env) };
+    if (!exportTo.enabled) return { exportTo };
+    const sampler = resolveTraceSampler(process.env);
+    const xrayOtlp = resolveXrayOtlp(process.env);
+    const daemon = readXraySettings(process.env);
+    if (xrayOtlp === undefined) return { exportTo, sampler, xray: daemon };
+    // One way to X-Ray at a time, or X-Ray would get every sampled request twice.
+    const xrayNote = daemon === undefined ? undefined : 'AWS_XRAY_OTLP=true: the X-Ray daemon at AWS_XRAY_DAEMON_ADDRESS is not used';
+    if (exportTo.url === xrayOtlp.url) return { exportTo, sampler, ...(xrayNote ? { xrayNote } : {}) };
+    return { exportTo, sampler, xrayOtlp, ...(xrayNote ? { xrayNote } : {}) };
   } catch (error) {
     // A malformed OTEL_* or AWS_XRAY_* value: one line naming the variable or file, no stack.
     console.error(`backend-flask failed to start: ${error instanceof Error ? error.message : String(error)}`);
@@ -34,17 +55,25 @@ const readSettings = (): { exportTo: TraceExport; sampler: TraceSampler | undefi
   }
 };
 
-const { exportTo, sampler, xray } = readSettings();
+const { exportTo, sampler, xray, xrayOtlp, xrayNote } = readSettings();
 if (exportTo.enabled && sampler) {
   const serviceName = process.env.OTEL_SERVICE_NAME?.trim() || SERVICE.backend;
-  const extraProcessors = xray ? [new XraySpanProcessor({ ...xray, batch: batchConfig() })] : [];
+  const batch = batchConfig();
+  const extraProcessors = xray ? [new XraySpanProcessor({ ...xray, batch })] : [];
+  const xrayCopy = xrayOtlp && startXrayOtlpCopy(xrayOtlp, batch.exportTimeoutMillis ?? 5_000);
   traceServerRequests();
   if (xray) recordResponseSizes();
-  const provider = startTracing({ exportTo, sampler, serviceName, extraProcessors });
-  setTelemetryShutdown(() => provider.shutdown());
+  const provider = startTracing({ exportTo, sampler, serviceName, extraProcessors, xray: xrayCopy });
+  setTelemetryShutdown(async () => {
+    await provider.shutdown();
+    await xrayCopy?.shutdown();
+  });
   setTelemetryFlush(() => provider.forceFlush());
+  if (xrayCopy) setRelayedToXray(xrayCopy);
   console.info(`backend-flask: tracing as ${serviceName} to ${describeTraceExport(exportTo)}, sampler ${describeTraceSampler(sampler)}`);
   if (xray) console.info(`backend-flask: ${describeXray(xray)}`);
+  if (xrayOtlp) console.info(`backend-flask: ${describeXrayOtlp(xrayOtlp)}`);
+  if (xrayNote) console.info(`backend-flask: ${xrayNote}`);
 } else {
   console.info(`backend-flask: ${describeTraceExport(exportTo)}`);
 }

@@ -26,8 +26,8 @@ export const waitFor = async <T>(check: () => T, timeoutMs: number, describe: ()
   }
 };
 
-/** A port free right now (the server refuses PORT=0, so the test picks one). */
-const freePort = async (): Promise<number> => {
+/** A port free right now (the server refuses PORT=0, so the test picks one); nothing listens on it. */
+export const freePort = async (): Promise<number> => {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as AddressInfo;

@@ -1,4 +1,5 @@
 import { maskSecret, parseOtlpHeaders } from './headers.js';
+import { xrayRegionOf } from './xray-otlp.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -13,8 +14,12 @@ export type TraceExport =
   | { enabled: false; reason: string }
   | {
       enabled: true;
-      /** `local` is the embedded viewer; `honeycomb` the HONEYCOMB_API_KEY shortcut; `otlp` any other endpoint. */
-      destination: 'local' | 'honeycomb' | 'otlp';
+      /**
+       * `local` is the embedded viewer; `honeycomb` the HONEYCOMB_API_KEY
+       * shortcut; `xray` X-Ray's own OTLP endpoint (its requests are signed);
+       * `otlp` any other endpoint.
+       */
+      destination: 'local' | 'honeycomb' | 'xray' | 'otlp';
       url: string;
       protocol: OtlpProtocol;
       /** Secret: send, never print. Use `describeTraceExport` for display. */
@@ -26,7 +31,8 @@ const value = (env: Env, name: string): string | undefined => {
   return raw ? raw : undefined;
 };
 
-const httpUrl = (name: string, raw: string): URL => {
+/** `raw` as an absolute http(s) URL; throws naming `name` otherwise. */
+export const httpUrl = (name: string, raw: string): URL => {
   let url: URL;
   try {
     url = new URL(raw);
@@ -81,7 +87,7 @@ export const resolveTraceExport = (env: Env): TraceExport => {
   const baseEndpoint = value(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
   const honeycombBase = value(env, 'HONEYCOMB_API_ENDPOINT');
   let url: string;
-  let destination: 'local' | 'honeycomb' | 'otlp';
+  let destination: 'local' | 'honeycomb' | 'xray' | 'otlp';
   if (signalEndpoint) {
     url = httpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', signalEndpoint).href;
     destination = 'otlp';
@@ -100,6 +106,7 @@ export const resolveTraceExport = (env: Env): TraceExport => {
     headers[HONEYCOMB_KEY_HEADER] = honeycombKey;
   }
   if (destination === 'otlp' && isHoneycombHost(url)) destination = 'honeycomb';
+  if (destination === 'otlp' && xrayRegionOf(url) !== undefined) destination = 'xray';
   return { enabled: true, destination, url, protocol, headers };
 };
 

@@ -6,7 +6,9 @@ export {
   type TraceViewer,
   type TraceViewerOptions,
 } from './http/server.js';
-export type { AttributeValue, Attributes, SpanKindName, StatusCodeName } from './otlp/model.js';
+export { decodeJsonRequest } from './otlp/decode-json.js';
+export { decodeProtobufRequest } from './otlp/decode-protobuf.js';
+export { OtlpDecodeError, type AttributeValue, type Attributes, type DecodedSpan, type SpanKindName, type StatusCodeName } from './otlp/model.js';
 export type { ColumnInfo } from './query/column-list.js';
 export type { MatchingTrace, MatchingTraces } from './query/matching-traces.js';
 export type { QueryResult, ResultRow } from './query/run-query.js';

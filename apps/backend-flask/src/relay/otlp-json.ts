@@ -66,15 +66,19 @@ const checkDepth = (text: string): void => {
   }
 };
 
+export interface JsonTraceRequest {
+  readonly resourceSpans: unknown[];
+}
+
 /**
- * Rewrites an OTLP/JSON ExportTraceServiceRequest so that every resource's
- * `service.name`, and any a span carries as an attribute, is `serviceName`,
- * keeping only the `resourceSpans` field.
+ * Reads an OTLP/JSON ExportTraceServiceRequest and rewrites it so that
+ * every resource's `service.name`, and any a span carries as an attribute,
+ * is `serviceName`, keeping only the `resourceSpans` field.
  * Throws OtlpPayloadError when the body is not JSON, nests deeper than
  * MAX_JSON_DEPTH, or is not shaped like a trace export with 1 to
  * MAX_RESOURCE_SPANS resourceSpans.
  */
-export const pinServiceNameJson = (body: Buffer, serviceName: string): Buffer => {
+export const pinnedJsonRequest = (body: Buffer, serviceName: string): JsonTraceRequest => {
   const text = body.toString('utf8');
   checkDepth(text);
   let request: unknown;
@@ -102,5 +106,5 @@ export const pinServiceNameJson = (body: Buffer, serviceName: string): Buffer =>
   // resourceSpans alone: OTLP/JSON has no other top-level field, and some
   // receivers (the Collector's) also read `resource_spans`, which would
   // carry spans past the pinning.
-  return Buffer.from(JSON.stringify({ resourceSpans: request.resourceSpans }));
+  return { resourceSpans: request.resourceSpans };
 };

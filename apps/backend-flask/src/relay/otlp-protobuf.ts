@@ -129,3 +129,16 @@ export const pinServiceNameProtobuf = (body: Uint8Array, serviceName: string): B
   if (resourceSpans === 0) throw new OtlpPayloadError('the protobuf body holds no resource_spans');
   return Buffer.concat(parts);
 };
+
+/** How many spans a request that pinServiceNameProtobuf accepted holds. */
+export const countSpansProtobuf = (body: Uint8Array): number => {
+  let spans = 0;
+  for (const entry of readFields(body)) {
+    if (entry.number !== REQUEST_RESOURCE_SPANS) continue;
+    for (const scoped of readFields(body, entry.valueStart, entry.end)) {
+      if (scoped.number !== RESOURCE_SPANS_SCOPE_SPANS) continue;
+      spans += readFields(body, scoped.valueStart, scoped.end).filter((field) => field.number === SCOPE_SPANS_SPANS).length;
+    }
+  }
+  return spans;
+};

@@ -5,10 +5,12 @@ import { SERVICE } from '@cruddur/telemetry-conventions';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { forwardTraces } from '../relay/forward.js';
-import { pinServiceNameJson } from '../relay/otlp-json.js';
-import { pinServiceNameProtobuf } from '../relay/otlp-protobuf.js';
+import { signedForward } from '../relay/forward-signed.js';
+import { pinnedJsonRequest, type JsonTraceRequest } from '../relay/otlp-json.js';
+import { otlpJsonToProtobuf, type ProtobufExport } from '../relay/otlp-json-to-protobuf.js';
+import { countSpansProtobuf, pinServiceNameProtobuf } from '../relay/otlp-protobuf.js';
 import { OtlpPayloadError } from '../relay/payload-error.js';
-import { flushTelemetry } from '../telemetry/lifecycle.js';
+import { flushTelemetry, xrayCopyOfRelayed } from '../telemetry/lifecycle.js';
 import { ANY_ROUTE_ERRORS } from './error-responses.js';
 
 export interface TraceRelayOptions {
@@ -37,6 +39,24 @@ const mediaType = (header: string | undefined): string => (header ?? '').split('
 
 const problem = (reply: FastifyReply, status: number, error: RequestError, message: string): FastifyReply =>
   reply.code(status).send({ error, message });
+
+/** An empty ExportTraceServiceResponse: zero bytes in protobuf, {} in JSON. */
+const emptyAnswer = (contentType: string): string | Buffer => (contentType === JSON_TYPE ? '{}' : Buffer.alloc(0));
+
+/** The browser's export, its service name pinned: as it goes to the destination, and as OTLP/protobuf when X-Ray needs that. */
+interface Pinned {
+  readonly body: Buffer;
+  readonly protobuf: () => ProtobufExport;
+}
+
+const pin = (contentType: string, body: Buffer): Pinned => {
+  if (contentType === PROTOBUF_TYPE) {
+    const pinned = pinServiceNameProtobuf(body, SERVICE.frontend);
+    return { body: pinned, protobuf: () => ({ body: pinned, spans: countSpansProtobuf(pinned) }) };
+  }
+  const request: JsonTraceRequest = pinnedJsonRequest(body, SERVICE.frontend);
+  return { body: Buffer.from(JSON.stringify(request)), protobuf: () => otlpJsonToProtobuf(request) };
+};
 
 const relaySchema = {
   summary: "Relays the web app's spans to the API's trace destination",
@@ -76,14 +96,17 @@ const relayErrorHandler = (error: FastifyError, _request: FastifyRequest, reply:
  * page cannot pass its spans off as another service's, and the API's own
  * queued spans are sent along. The relay is never traced itself (see
  * telemetry/untraced.ts) and answers within `timeoutMs` whatever the
- * destination does. With tracing off it answers success and
- * drops the spans, so the browser neither retries nor logs errors.
+ * destination does. With X-Ray over OTLP on, X-Ray gets the same spans as
+ * OTLP/protobuf without the browser waiting for it; X-Ray's own endpoint as
+ * the destination is sent them signed. With tracing off it answers success
+ * and drops the spans, so the browser neither retries nor logs errors.
  */
 export const registerTraceRelay = async (
   app: FastifyInstance,
   frontendUrl: string,
   { destination, timeoutMs, maxPerMinute }: TraceRelayOptions,
 ): Promise<void> => {
+  const signed = signedForward(destination);
   await app.register(async (relay) => {
     relay.removeAllContentTypeParsers();
     relay.addContentTypeParser([JSON_TYPE, PROTOBUF_TYPE], { parseAs: 'buffer' }, (_request, body, done) => {
@@ -114,36 +137,35 @@ export const registerTraceRelay = async (
       if (!Buffer.isBuffer(request.body)) {
         return problem(reply, 415, 'unsupported_media_type', `Traces must be sent as ${JSON_TYPE} or ${PROTOBUF_TYPE}`);
       }
+      const xray = destination.enabled ? xrayCopyOfRelayed() : undefined;
       let pinned: Buffer;
+      let protobuf: ProtobufExport | undefined;
       try {
-        pinned =
-          contentType === PROTOBUF_TYPE
-            ? pinServiceNameProtobuf(request.body, SERVICE.frontend)
-            : pinServiceNameJson(request.body, SERVICE.frontend);
+        const read = pin(contentType, request.body);
+        pinned = read.body;
+        // X-Ray takes OTLP/protobuf: a JSON export is converted, and refused here if it cannot be.
+        if (xray !== undefined || signed !== undefined) protobuf = read.protobuf();
       } catch (error) {
         if (error instanceof OtlpPayloadError) return problem(reply, 400, 'invalid_request', `Not an OTLP trace export: ${error.message}`);
         throw error;
       }
 
-      if (!destination.enabled) {
-        // An empty ExportTraceServiceResponse: zero bytes in protobuf, {} in JSON.
-        return reply.code(200).type(contentType).send(contentType === JSON_TYPE ? '{}' : Buffer.alloc(0));
-      }
+      if (!destination.enabled) return reply.code(200).type(contentType).send(emptyAnswer(contentType));
       // A browser sends an action's spans once it has ended; this API's spans
       // of the same trace wait in its batch. Sent together, the destination
       // has the click's trace whole at once rather than a batch delay later.
       flushTelemetry();
-      const outcome = await forwardTraces({
-        url: destination.url,
-        headers: destination.headers,
-        contentType,
-        body: pinned,
-        timeoutMs,
-      });
+      if (xray !== undefined && protobuf !== undefined) xray.send(protobuf.body, protobuf.spans);
+      const outcome =
+        signed !== undefined && protobuf !== undefined
+          ? await signed(protobuf.body, timeoutMs)
+          : await forwardTraces({ url: destination.url, headers: destination.headers, contentType, body: pinned, timeoutMs });
       switch (outcome.kind) {
         case 'answered':
           if (outcome.status >= 200 && outcome.status < 300) {
-            return reply.code(outcome.status).type(outcome.contentType ?? contentType).send(outcome.body);
+            return outcome.body.length === 0
+              ? reply.code(outcome.status).type(contentType).send(emptyAnswer(contentType))
+              : reply.code(outcome.status).type(outcome.contentType ?? contentType).send(outcome.body);
           }
           request.log.warn({ status: outcome.status }, 'trace relay: the destination refused the spans');
           return problem(reply, 502, 'bad_gateway', `The trace destination answered ${String(outcome.status)}`);

@@ -6,6 +6,13 @@
  */
 let stop: (() => Promise<void>) | undefined;
 let flush: (() => Promise<void>) | undefined;
+let relayedToXray: XraySink | undefined;
+
+/** Where X-Ray over OTLP takes the relayed spans (XrayOtlpCopy). */
+export interface XraySink {
+  /** Sends an OTLP/protobuf request of `spans` spans; never waits, never throws. */
+  send(body: Uint8Array, spans: number): void;
+}
 
 export const setTelemetryShutdown = (fn: () => Promise<void>): void => {
   stop = fn;
@@ -14,6 +21,14 @@ export const setTelemetryShutdown = (fn: () => Promise<void>): void => {
 export const setTelemetryFlush = (fn: () => Promise<void>): void => {
   flush = fn;
 };
+
+/** X-Ray over OTLP (AWS_XRAY_OTLP=true) takes the spans the relay forwards too, as OTLP/protobuf. */
+export const setRelayedToXray = (sink: XraySink): void => {
+  relayedToXray = sink;
+};
+
+/** Where the relay hands X-Ray its copy of the browser's spans; undefined when X-Ray over OTLP is off or has stopped. */
+export const xrayCopyOfRelayed = (): XraySink | undefined => relayedToXray;
 
 /**
  * Sends the spans waiting in the batch now, without waiting for it; a no-op
@@ -33,6 +48,7 @@ export const shutdownTelemetry = async (timeoutMs: number): Promise<void> => {
   const current = stop;
   stop = undefined;
   flush = undefined;
+  relayedToXray = undefined;
   if (!current) return;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {

@@ -1,14 +1,24 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { Agent } from 'node:http';
 import { httpFailure, networkFailure, type ExportFailure, type ExportHealth, type FailureHints } from '@cruddur/export-health';
-import { printableUrl, type Env, type TraceExport } from '@cruddur/telemetry-config';
+import { printableUrl, xrayRegionOf, type Env, type TraceExport } from '@cruddur/telemetry-config';
 import { createNoopMeter, type Attributes, type Meter, type MeterProvider } from '@opentelemetry/api';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
-import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { OTLPTraceExporter as ProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import {
+  createOtlpNetworkExportDelegate,
+  getSharedConfigurationDefaults,
+  mergeOtlpSharedConfigurationWithDefaults,
+  OTLPExporterBase,
+  type IOtlpExportDelegate,
+} from '@opentelemetry/otlp-exporter-base';
+import { createOtlpHttpExportDelegate, createOtlpHttpExporterMetrics, getSharedConfigurationFromEnvironment } from '@opentelemetry/otlp-exporter-base/node-http';
+import { JsonTraceSerializer, ProtobufTraceSerializer, TraceExporterMetricsHelper } from '@opentelemetry/otlp-transformer';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { countUnfinishedAtExit, destinationHealth } from './export-health.js';
 import type { BatchOptions } from './sdk.js';
+import type { XrayOtlpCopy } from './xray-otlp/copy.js';
+import { DescribedExportError, SignedOtlpTransport, XRAY_CREDENTIALS_HINT } from './xray-otlp/signed-transport.js';
+import { teeSerializer } from './xray-otlp/tee-serializer.js';
 
 type Destination = Extract<TraceExport, { enabled: true }>;
 
@@ -20,15 +30,23 @@ const addressVariable = (destination: Destination, env: Env): string => {
   return 'TRACE_VIEWER_ENDPOINT (is the trace viewer running?)';
 };
 
+const CREDENTIALS: Record<Destination['destination'], string> = {
+  honeycomb: 'HONEYCOMB_API_KEY',
+  xray: XRAY_CREDENTIALS_HINT,
+  local: 'the headers in OTEL_EXPORTER_OTLP_HEADERS',
+  otlp: 'the headers in OTEL_EXPORTER_OTLP_HEADERS',
+};
+
 /** What to name in the hints: the key on 401/403, the variable that set the address when unreachable. */
 export const otlpHints = (destination: Destination, env: Env): FailureHints => ({
-  credentials: destination.destination === 'honeycomb' ? 'HONEYCOMB_API_KEY' : 'the headers in OTEL_EXPORTER_OTLP_HEADERS',
+  credentials: CREDENTIALS[destination.destination],
   address: addressVariable(destination, env),
   noun: 'spans',
 });
 
-export const describeOtlpDestination = ({ destination, url }: Destination): string =>
-  `${destination === 'honeycomb' ? 'Honeycomb' : destination === 'local' ? 'the trace viewer' : 'OTLP'} ${printableUrl(url)}`;
+const NAMES: Record<Destination['destination'], string> = { honeycomb: 'Honeycomb', xray: 'X-Ray', local: 'the trace viewer', otlp: 'OTLP' };
+
+export const describeOtlpDestination = ({ destination, url }: Destination): string => `${NAMES[destination]} ${printableUrl(url)}`;
 
 interface Outcome {
   readonly at: number;
@@ -139,6 +157,7 @@ export class ReportingSpanExporter implements SpanExporter {
   }
 
   private classify(error: Error | undefined, startedAt: number): ExportFailure {
+    if (error instanceof DescribedExportError) return error.failure;
     if (isStatusError(error)) return httpFailure(error.code, this.hints);
     // "Export failed with retryable status" (429/502/503/504 after retries) or a network error.
     const seen = this.outcomes.since(startedAt);
@@ -189,33 +208,83 @@ export interface OtlpExport {
   readonly batch: BatchOptions & { readonly selfObsMeterProvider: MeterProvider };
 }
 
+export interface OtlpExportOptions {
+  readonly env?: Env;
+  /** X-Ray over OTLP: gets each batch the exporter encodes, as OTLP/protobuf. */
+  readonly xray?: XrayOtlpCopy | undefined;
+}
+
+// The upstream exporter's component type (semconv's OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_SPAN_EXPORTER,
+// in its incubating entry point, too big to load at start for one string); no meter reads it here.
+const COMPONENT_TYPE = 'otlp_http_span_exporter';
+
+/**
+ * The upstream OTLP/HTTP trace exporter, from its own parts (the export
+ * delegate and transport of otlp-exporter-base, the serializers of
+ * otlp-transformer) rather than the exporter-trace-otlp-* classes, which
+ * take no serializer: this one takes the serializer that hands X-Ray its
+ * copy. X-Ray's own endpoint as the destination gets the signing transport.
+ */
+const createDelegate = (
+  destination: Destination,
+  deadline: number,
+  xray: XrayOtlpCopy | undefined,
+  setAgent: (agent: Agent) => void,
+): IOtlpExportDelegate<ReadableSpan[]> => {
+  const protobuf = destination.protocol !== 'http/json';
+  const contentType = protobuf ? 'application/x-protobuf' : 'application/json';
+  const primary = protobuf ? ProtobufTraceSerializer : JsonTraceSerializer;
+  const serializer =
+    xray === undefined
+      ? primary
+      : teeSerializer(primary, protobuf, (body, spans) => {
+          xray.send(body, spans);
+        });
+  // Our deadline; OTEL_EXPORTER_OTLP_*COMPRESSION as the exporter classes read it.
+  const shared = mergeOtlpSharedConfigurationWithDefaults({ timeoutMillis: deadline }, getSharedConfigurationFromEnvironment('TRACES'), getSharedConfigurationDefaults());
+  const region = destination.destination === 'xray' ? xrayRegionOf(destination.url) : undefined;
+  if (region !== undefined) {
+    const transport = new SignedOtlpTransport({ url: destination.url, region, contentType, headers: destination.headers });
+    setAgent(transport.agent);
+    const metrics = createOtlpHttpExporterMetrics(COMPONENT_TYPE, TraceExporterMetricsHelper, destination.url, undefined);
+    // Signed over the body as sent: uncompressed.
+    return createOtlpNetworkExportDelegate({ ...shared, compression: 'none' }, serializer, metrics, transport);
+  }
+  const options: Parameters<typeof createOtlpHttpExportDelegate>[0] = {
+    ...shared,
+    url: destination.url,
+    headers: () => Promise.resolve({ ...destination.headers, 'Content-Type': contentType }),
+    // Loaded when the first batch goes, after the instrumentations have
+    // patched the modules (as the exporter's documentation asks).
+    agentFactory: async (protocol: string) => {
+      const module = protocol === 'http:' ? await import('node:http') : await import('node:https');
+      const agent = new module.Agent({ keepAlive: true });
+      setAgent(agent);
+      return agent;
+    },
+  };
+  return createOtlpHttpExportDelegate(options, serializer, COMPONENT_TYPE, TraceExporterMetricsHelper, undefined);
+};
+
 /**
  * The OTLP/HTTP exporter (protobuf or JSON) for `destination`, reporting
  * through its own ExportHealth (stderr, at most a line per
  * CRUDDUR_EXPORT_ERROR_INTERVAL_MS), with the batch options that count the
- * spans the queue drops when it is full.
+ * spans the queue drops when it is full. With `xray`, each batch it encodes
+ * also goes to X-Ray, whose share of a full queue's drops is counted too.
  */
-export const createOtlpExport = (destination: Destination, batch: BatchOptions, env: Env = process.env): OtlpExport => {
+export const createOtlpExport = (destination: Destination, batch: BatchOptions, { env = process.env, xray }: OtlpExportOptions = {}): OtlpExport => {
   const hints = otlpHints(destination, env);
   const { health } = destinationHealth(describeOtlpDestination(destination), hints);
   let agent: Agent | undefined;
   const exportTimeout = batch.exportTimeoutMillis ?? 30_000;
   // Just before the processor's own timeout, so the processor hears our answer first.
   const deadline = Math.max(1, exportTimeout - Math.min(250, exportTimeout / 10));
-  const options = {
-    url: destination.url,
-    // The exporter gives up (retries included) when we answer for it: one batch in flight at a time.
-    timeoutMillis: deadline,
-    headers: { ...destination.headers },
-    // Loaded when the first batch goes, after the instrumentations have
-    // patched the modules (as the exporter's documentation asks).
-    httpAgentOptions: async (protocol: string) => {
-      const module = protocol === 'http:' ? await import('node:http') : await import('node:https');
-      agent = new module.Agent({ keepAlive: true });
-      return agent;
-    },
-  };
-  const inner = destination.protocol === 'http/json' ? new JsonTraceExporter(options) : new ProtobufTraceExporter(options);
+  const inner = new OTLPExporterBase(
+    createDelegate(destination, deadline, xray, (created) => {
+      agent = created;
+    }),
+  );
   const outcomes = new RequestOutcomes(() => agent, hints);
   const maxQueueSize = batch.maxQueueSize ?? 2048;
   const exporter = new ReportingSpanExporter(inner, health, hints, outcomes, deadline);
@@ -227,7 +296,9 @@ export const createOtlpExport = (destination: Destination, batch: BatchOptions, 
     batch: {
       ...batch,
       selfObsMeterProvider: queueDropCounter((count) => {
-        health.dropped(count, `queue full: ${String(maxQueueSize)} spans waiting`);
+        const reason = `queue full: ${String(maxQueueSize)} spans waiting`;
+        health.dropped(count, reason);
+        xray?.dropped(count, `${reason} for ${describeOtlpDestination(destination)}`);
       }),
     },
   };

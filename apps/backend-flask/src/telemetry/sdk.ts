@@ -16,6 +16,7 @@ import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { createInstrumentations } from './instrumentations.js';
 import { createOtlpExport } from './otlp-export.js';
 import { createSampler } from './sampler.js';
+import type { XrayOtlpCopy } from './xray-otlp/copy.js';
 
 /** A batch processor's options but its exporter. */
 export type BatchOptions = Omit<BatchSpanProcessorOptions, 'exporter'>;
@@ -24,8 +25,10 @@ export interface TracingSettings {
   readonly exportTo: Extract<TraceExport, { enabled: true }>;
   readonly sampler: TraceSampler;
   readonly serviceName: string;
-  /** More destinations (X-Ray's), each with its own batch queue (see `batchConfig`). */
+  /** More destinations (X-Ray's daemon), each with its own batch queue (see `batchConfig`). */
   readonly extraProcessors?: readonly SpanProcessor[];
+  /** X-Ray over OTLP: handed each batch the trace destination's exporter encodes. */
+  readonly xray?: XrayOtlpCopy | undefined;
 }
 
 /**
@@ -68,7 +71,7 @@ export const spanLimits = (): SpanLimits => ({
  */
 export const startTracing = (settings: TracingSettings): TracerProvider => {
   // Failures and dropped spans are reported, a line per interval at most (otlp-export.ts).
-  const otlp = createOtlpExport(settings.exportTo, batchConfig());
+  const otlp = createOtlpExport(settings.exportTo, batchConfig(), { xray: settings.xray });
   const provider = new TracerProvider({
     resource: defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: settings.serviceName })),
     sampler: createSampler(settings.sampler),
