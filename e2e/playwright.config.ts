@@ -2,14 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '@cruddur/chromium';
 import { defineConfig } from '@playwright/test';
 import {
+  AWS_REGION,
   CLIENT_ROLLBAR_TOKEN,
   CLOUDWATCH_PORT,
+  DUMMY_AWS_ACCESS_KEY_ID,
   DUMMY_AWS_SECRET,
   DUMMY_ROLLBAR_TOKEN,
   LOG_GROUP,
   ROLLBAR_ITEM_ENDPOINT,
   STAND_INS_URL,
-  XRAY_DAEMON_PORT,
+  XRAY_OTLP_PORT,
 } from './stand-ins/settings.js';
 
 // The end-to-end suite runs against the built apps on their real ports, as a
@@ -29,18 +31,23 @@ const LOCAL_TRACING = {
   TRACE_VIEWER_ENDPOINT: TRACE_VIEWER_URL,
 };
 
-// Rollbar, X-Ray and CloudWatch Logs on, pointed at the local stand-ins with
-// dummy credentials (the tests check they never leak), and the fault
-// injection switch on so a test can ask for a real 500.
+// Rollbar, X-Ray (over OTLP, the recommended path; the daemon path is
+// tested at the wire, apps/backend-flask/test/xray-wire.test.ts) and
+// CloudWatch Logs on, pointed at the local stand-ins with dummy credentials
+// (the tests check they never leak), and the fault injection switch on so a
+// test can ask for a real 500.
 const REPORTING = {
   ROLLBAR_ACCESS_TOKEN: DUMMY_ROLLBAR_TOKEN,
   ROLLBAR_ENDPOINT: ROLLBAR_ITEM_ENDPOINT,
   ROLLBAR_ENVIRONMENT: 'e2e',
-  AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${String(XRAY_DAEMON_PORT)}`,
-  AWS_XRAY_SAMPLING_RULES_FILE: '',
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'e2e-dummy-access-key-id',
+  AWS_XRAY_OTLP: 'true',
+  AWS_ENDPOINT_URL_XRAY: `http://127.0.0.1:${String(XRAY_OTLP_PORT)}`,
+  AWS_XRAY_DAEMON_ADDRESS: '',
+  AWS_REGION,
+  AWS_ACCESS_KEY_ID: DUMMY_AWS_ACCESS_KEY_ID,
   AWS_SECRET_ACCESS_KEY: DUMMY_AWS_SECRET,
+  AWS_SESSION_TOKEN: '',
+  AWS_PROFILE: '',
   AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: `http://127.0.0.1:${String(CLOUDWATCH_PORT)}`,
   CLOUDWATCH_LOG_GROUP: LOG_GROUP,
   CRUDDUR_FAULT_INJECTION: '1',

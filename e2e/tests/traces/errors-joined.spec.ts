@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ACTION, SPAN, toXrayTraceId } from '@cruddur/telemetry-conventions';
-import { accessLinesOf, logEvents, rollbarItems, rollbarItemsBeforeMarker, xraySegments } from '../../fixtures/sinks.js';
+import { ACTION, SERVICE, SPAN } from '@cruddur/telemetry-conventions';
+import { accessLinesOf, logEvents, rollbarItems, rollbarItemsBeforeMarker, xrayRequests, xraySpansOf } from '../../fixtures/sinks.js';
 import { captureAction, expectOneClickTrace, spansNamed } from '../../fixtures/traces.js';
 import { DUMMY_AWS_SECRET, DUMMY_ROLLBAR_TOKEN } from '../../stand-ins/settings.js';
 
@@ -28,7 +28,7 @@ const postExpectingAlert = async (page: Page, message: string) => {
   return { trace: capture.trace, call: calls[0] as (typeof calls)[number] };
 };
 
-test('a 500 is one trace whose id joins its Rollbar item, its CloudWatch lines and its X-Ray segment', async ({ page }) => {
+test('a 500 is one trace whose id joins its Rollbar item, its CloudWatch lines and its spans in X-Ray', async ({ page }) => {
   // Only the crud's POST asks the API for a fault.
   await page.route(`${BACKEND_ORIGIN}/api/activities`, (route) =>
     route.continue({ headers: { ...route.request().headers(), 'x-cruddur-fault': '500' } }),
@@ -53,12 +53,12 @@ test('a 500 is one trace whose id joins its Rollbar item, its CloudWatch lines a
     expect.objectContaining({ trace_id: traceId, span_id: server.spanId, method: 'POST', path: '/api/activities', status: 500 }),
   ]);
 
-  // X-Ray: the segment of the SERVER span, a fault, under the browser's fetch span.
-  const segmentOf = async () => (await xraySegments()).documents.filter((document) => document.trace_id === toXrayTraceId(traceId));
-  await expect.poll(segmentOf, DELIVERY).toHaveLength(1);
-  const [segment] = await segmentOf();
-  expect(segment).toMatchObject({ name: 'backend-flask', id: server.spanId, parent_id: fetch.spanId, fault: true, http: { response: { status: 500 } } });
-  expect((await xraySegments()).malformed).toEqual([]);
+  // X-Ray (over OTLP): the SERVER span, an error, under the browser's fetch span, in a signed request.
+  const serverSpanInXray = async () => (await xraySpansOf(traceId)).filter(({ span }) => span.spanId === server.spanId);
+  await expect.poll(serverSpanInXray, DELIVERY).toHaveLength(1);
+  const [{ request, span }] = (await serverSpanInXray()) as [Awaited<ReturnType<typeof serverSpanInXray>>[number]];
+  expect(span).toMatchObject({ name: 'POST /api/activities', kind: 'SERVER', parentSpanId: fetch.spanId, status: 'ERROR', service: SERVICE.backend });
+  expect(request.signature).toBe('valid');
 
   // Rollbar: exactly one item, counted once a later marker item arrived.
   const items = await rollbarItemsBeforeMarker(BACKEND_ORIGIN, itemsBefore);
@@ -71,9 +71,11 @@ test('a 500 is one trace whose id joins its Rollbar item, its CloudWatch lines a
   // No secret in what left: the token went as the header Rollbar reads, nowhere else.
   expect(headers['x-rollbar-access-token']).toBe(DUMMY_ROLLBAR_TOKEN);
   const logText = (await logEvents()).map(({ message }) => message).join('\n');
+  const xrayText = (await xrayRequests()).map((sent) => sent.raw).join('\n');
   for (const secret of [DUMMY_ROLLBAR_TOKEN, DUMMY_AWS_SECRET]) {
     expect(raw).not.toContain(secret);
     expect(logText).not.toContain(secret);
+    expect(xrayText).not.toContain(secret);
   }
 });
 
