@@ -192,6 +192,12 @@ export const CATALOG = {
     symptom: 'The X-Ray daemon container in docker compose finds no region, though `AWS_DEFAULT_REGION` is set.',
     fix: 'Set `AWS_REGION` too: the API reads either, the daemon only `AWS_REGION`.',
   },
+  'aws-keys-half-set': {
+    integration: 'AWS',
+    level: 'error',
+    symptom: 'CloudWatch Logs and X-Ray over OTLP say "no AWS credentials" though you set a key.',
+    fix: 'Set both `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` (from the same access key), or neither and use `AWS_PROFILE`.',
+  },
   'aws-region-mismatch': {
     integration: 'AWS',
     level: 'warning',
@@ -233,6 +239,48 @@ export const CATALOG = {
     level: 'info',
     symptom: '`could not check the X-Ray daemon … skipped`.',
     fix: 'Nothing to fix when the name exists only inside docker compose (`xray-daemon`); run the doctor where the API runs.',
+  },
+  'xray-otlp-invalid': {
+    integration: 'X-Ray',
+    level: 'error',
+    symptom: 'The API stops at start: `AWS_XRAY_OTLP must be true or false`, `AWS_XRAY_OTLP=true needs an AWS region` or `AWS_ENDPOINT_URL_XRAY must be …`.',
+    fix: 'Set `AWS_XRAY_OTLP=true` with `AWS_REGION` (e.g. `us-east-1`); leave `AWS_ENDPOINT_URL_XRAY` unset unless you point X-Ray at a stand-in.',
+  },
+  'xray-otlp-no-credentials': {
+    integration: 'X-Ray',
+    level: 'warning',
+    symptom: 'The API logs `export to X-Ray … failing: no AWS credentials (CredentialsProviderError)`.',
+    fix: 'Set `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` (or `AWS_PROFILE`); on EC2 or ECS a role gives them, and this warning can be ignored there.',
+  },
+  'xray-both-paths': {
+    integration: 'X-Ray',
+    level: 'info',
+    symptom: 'The X-Ray daemon gets nothing, though `AWS_XRAY_DAEMON_ADDRESS` is set.',
+    fix: 'Nothing to fix: with `AWS_XRAY_OTLP=true` the API sends over OTLP only. Unset `AWS_XRAY_OTLP` to use the daemon again.',
+  },
+  'xray-otlp-credentials-missing': {
+    integration: 'X-Ray',
+    level: 'error',
+    symptom: 'The API logs `export to X-Ray … failing: no AWS credentials`; X-Ray stays empty.',
+    fix: 'Give the API credentials: `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`, or `AWS_PROFILE` (`aws configure` writes one), or an instance or task role.',
+  },
+  'xray-otlp-rejected': {
+    integration: 'X-Ray',
+    level: 'error',
+    symptom: 'The API logs `export to X-Ray … failing: HTTP 403: check the AWS credentials …`; X-Ray stays empty.',
+    fix: 'Copy the keys again (a session token expires), check `AWS_REGION`, and give the user or role X-Ray write access (`AWSXrayWriteOnlyAccess`).',
+  },
+  'xray-otlp-unexpected-answer': {
+    integration: 'X-Ray',
+    level: 'warning',
+    symptom: "X-Ray's OTLP endpoint answered a signed request with neither 2xx nor 401/403.",
+    fix: 'Turn on Transaction Search, which the endpoint needs (`aws/bin/xray-setup --transaction-search`); if X-Ray was down, run the doctor again later.',
+  },
+  'xray-otlp-unreachable': {
+    integration: 'X-Ray',
+    level: 'info',
+    symptom: '`could not reach xray.<region>.amazonaws.com … skipped`.',
+    fix: 'Nothing to fix when offline; otherwise check the network. `--offline` skips every network check.',
   },
   'cloudwatch-log-group': {
     integration: 'CloudWatch Logs',

@@ -138,7 +138,9 @@ export const startXrayOtlpStandIn = async ({ region, credentials, mode: initialM
       return;
     }
     if (signature !== 'valid') {
-      response.writeHead(403, { 'content-type': 'application/json' }).end('{"message":"The request signature we calculated does not match the signature you provided."}');
+      response
+        .writeHead(403, { 'content-type': 'application/json', 'x-amzn-errortype': 'InvalidSignatureException:http://internal.amazon.com/coral/com.amazon.coral.service/' })
+        .end('{"message":"The request signature we calculated does not match the signature you provided."}');
       return;
     }
     // An empty ExportTraceServiceResponse.

@@ -1,5 +1,5 @@
 import { isAbsolute, join } from 'node:path';
-import { parseDaemonAddress, parseSamplingRule, type SamplingRule } from '@cruddur/telemetry-config';
+import { parseDaemonAddress, parseSamplingRule, resolveXrayOtlp, type SamplingRule } from '@cruddur/telemetry-config';
 import { SERVICE } from '@cruddur/telemetry-conventions';
 import { errorMessage, finding, nonBlank, thrown, type Check, type Describe, type Env, type Files, type Finding } from '../finding.js';
 
@@ -60,11 +60,25 @@ export const checkXray: Check = (env, files) => {
   return [...checkRegion(env, files), ...(address === undefined ? [] : checkAddress(address)), ...checkRulesFile(env, files)];
 };
 
+const xrayOtlpOn = (env: Env): boolean => {
+  try {
+    return resolveXrayOtlp(env) !== undefined;
+  } catch {
+    return false;
+  }
+};
+
+/** The end of the daemon's support, said where it is in use. */
+const DAEMON_END_OF_SUPPORT = '2027-02-25';
+
 export const describeXray: Describe = (env, files) => {
   const address = nonBlank(env.AWS_XRAY_DAEMON_ADDRESS);
+  const integration = `${XRAY} daemon`;
+  if (address === undefined) return [{ integration, on: false, target: 'AWS_XRAY_DAEMON_ADDRESS is not set' }];
+  if (xrayOtlpOn(env)) return [{ integration, on: false, target: `daemon ${address} not used: AWS_XRAY_OTLP=true` }];
   return [{
-    integration: XRAY,
-    on: address !== undefined,
-    target: address === undefined ? 'AWS_XRAY_DAEMON_ADDRESS is not set' : `daemon ${address}, rule ${rulesPath(env, files)}`,
+    integration,
+    on: true,
+    target: `daemon ${address}, rule ${rulesPath(env, files)} (the daemon's support ends ${DAEMON_END_OF_SUPPORT}: AWS_XRAY_OTLP=true sends over OTLP instead)`,
   }];
 };

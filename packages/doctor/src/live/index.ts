@@ -3,6 +3,7 @@ import { checkApi } from './api.js';
 import { checkHoneycomb } from './honeycomb.js';
 import type { LiveResult } from './result.js';
 import { checkXrayDaemon } from './xray.js';
+import { checkXrayOtlp } from './xray-otlp.js';
 
 export interface LiveOptions {
   /** `--api <url>`: the API to check instead of BACKEND_URL. */
@@ -13,8 +14,13 @@ export interface LiveOptions {
   readonly timeoutMs: number;
 }
 
-/** The network checks, side by side: Honeycomb, the running API, the X-Ray daemon. */
+/** The network checks, side by side: Honeycomb, the running API, the X-Ray daemon, X-Ray's OTLP endpoint. */
 export const diagnoseLive = async (env: Env, options: LiveOptions): Promise<LiveResult> => {
-  const results = await Promise.all([checkHoneycomb(env, options.timeoutMs), checkApi(env, options), checkXrayDaemon(env, options.timeoutMs)]);
+  const results = await Promise.all([
+    checkHoneycomb(env, options.timeoutMs),
+    checkApi(env, options),
+    checkXrayDaemon(env, options.timeoutMs),
+    checkXrayOtlp(env, options.timeoutMs),
+  ]);
   return { statuses: results.flatMap((result) => result.statuses), findings: results.flatMap((result) => result.findings) };
 };
