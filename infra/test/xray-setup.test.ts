@@ -25,10 +25,31 @@ const fail = (message) => { process.stderr.write(message + '\\n'); process.exit(
 if (process.env.FAKE_AWS_NO_CREDENTIALS) fail('Unable to locate credentials. You can configure credentials by running "aws configure".');
 const exists = (name) => fs.existsSync(path.join(state, name));
 const create = (name) => fs.writeFileSync(path.join(state, name), '');
-if (args[0] !== 'xray') fail('unexpected service ' + args[0]);
+// No region configured: the real CLI prints nothing and exits 1.
+if (args[0] === 'configure' && args[1] === 'get') process.exit(1);
 if (option('--output') !== 'text') fail('expected --output text');
 const arn = (kind) => 'arn:aws:xray:ca-central-1:123456789012:' + kind;
-switch (args[1]) {
+switch (args[0] === 'xray' ? args[1] : args[0] + ' ' + args[1]) {
+  case 'sts get-caller-identity':
+    if (option('--query') !== 'Arn') fail('unexpected query ' + option('--query'));
+    console.log('arn:aws:iam::123456789012:user/student');
+    break;
+  case 'logs put-resource-policy': {
+    JSON.parse(option('--policy-document'));
+    fs.writeFileSync(path.join(state, 'policy-' + option('--policy-name')), option('--policy-document'));
+    console.log(option('--policy-name'));
+    break;
+  }
+  case 'get-trace-segment-destination':
+    if (option('--query') !== 'Destination') fail('unexpected query ' + option('--query'));
+    console.log(exists('destination') ? 'CloudWatchLogs' : 'XRay');
+    break;
+  case 'update-trace-segment-destination':
+    if (option('--destination') !== 'CloudWatchLogs') fail('unexpected destination ' + option('--destination'));
+    if (!fs.readdirSync(state).some((name) => name.startsWith('policy-'))) fail('An error occurred (InvalidRequestException): X-Ray cannot write to CloudWatch Logs: no resource policy');
+    create('destination');
+    console.log('PENDING');
+    break;
   case 'get-groups':
     if (!option('--query').includes("GroupName=='Cruddur'")) fail('unexpected query ' + option('--query'));
     console.log(exists('group') ? '1' : '0');
@@ -65,7 +86,7 @@ switch (args[1]) {
     break;
   }
   default:
-    fail('unexpected command ' + args[1]);
+    fail('unexpected command ' + args.slice(0, 2).join(' '));
 }
 `;
 
@@ -75,8 +96,8 @@ const fakeAws = () => {
   mkdirSync(bin);
   writeFileSync(join(bin, 'aws'), FAKE_AWS);
   chmodSync(join(bin, 'aws'), 0o755);
-  const run = (env: Record<string, string> = {}) =>
-    spawnSync('bash', [SCRIPT], {
+  const run = (env: Record<string, string> = {}, args: string[] = []) =>
+    spawnSync('bash', [SCRIPT, ...args], {
       encoding: 'utf8',
       env: { PATH: `${bin}:${process.env.PATH ?? ''}`, FAKE_AWS_STATE: dir, ...env },
     });
@@ -169,6 +190,73 @@ describe('aws/bin/xray-setup', () => {
     const missing = aws.run({ AWS_XRAY_SAMPLING_RULES_FILE: join(aws.dir, 'missing.json') });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe(`xray-setup: cannot read the sampling rule file ${join(aws.dir, 'missing.json')}\n`);
+  });
+});
+
+describe('aws/bin/xray-setup --transaction-search', () => {
+  const transactionSearchCalls = (calls: string[][]) => calls.slice(4).map((call) => call.slice(0, 2).join(' '));
+
+  it('puts the resource policy X-Ray needs, then sets the segment destination to CloudWatch Logs; the second run changes nothing', () => {
+    const aws = fakeAws();
+    const first = aws.run({ AWS_REGION: 'ca-central-1' }, ['--transaction-search']);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout.split('\n').slice(2)).toEqual([
+      'xray-setup: put CloudWatch Logs resource policy CruddurTransactionSearch (X-Ray may write spans to aws/spans) in ca-central-1',
+      'xray-setup: Transaction Search switched on in ca-central-1 (trace segment destination CloudWatchLogs, PENDING)',
+      '',
+    ]);
+    expect(transactionSearchCalls(aws.calls())).toEqual([
+      'sts get-caller-identity',
+      'logs put-resource-policy',
+      'xray get-trace-segment-destination',
+      'xray update-trace-segment-destination',
+    ]);
+    for (const call of aws.calls().slice(5)) expect(call).toEqual(expect.arrayContaining(['--region', 'ca-central-1']));
+    expect(JSON.parse(readFileSync(join(aws.dir, 'policy-CruddurTransactionSearch'), 'utf8'))).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TransactionSearchXRayAccess',
+          Effect: 'Allow',
+          Principal: { Service: 'xray.amazonaws.com' },
+          Action: 'logs:PutLogEvents',
+          Resource: [
+            'arn:aws:logs:ca-central-1:123456789012:log-group:aws/spans:*',
+            'arn:aws:logs:ca-central-1:123456789012:log-group:/aws/application-signals/data:*',
+          ],
+          Condition: {
+            ArnLike: { 'aws:SourceArn': 'arn:aws:xray:ca-central-1:123456789012:*' },
+            StringEquals: { 'aws:SourceAccount': '123456789012' },
+          },
+        },
+      ],
+    });
+
+    const second = aws.run({ AWS_REGION: 'ca-central-1' }, ['--transaction-search']);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('xray-setup: Transaction Search already on in ca-central-1 (trace segment destination CloudWatchLogs)');
+    expect(transactionSearchCalls(aws.calls().slice(8))).toEqual(['sts get-caller-identity', 'logs put-resource-policy', 'xray get-trace-segment-destination']);
+  });
+
+  it('leaves Transaction Search alone without the flag', () => {
+    const aws = fakeAws();
+    expect(aws.run({ AWS_REGION: 'ca-central-1' }).status).toBe(0);
+    expect(aws.calls().map((call) => call[0])).toEqual(['xray', 'xray', 'xray', 'xray']);
+  });
+
+  it('asks for a region before changing anything, and refuses an unknown option', () => {
+    const aws = fakeAws();
+    // The fake CLI has no configured region: `aws configure get region` fails as the real one does then.
+    const noRegion = aws.run({}, ['--transaction-search']);
+    expect(noRegion.status).toBe(1);
+    expect(noRegion.stderr).toContain('xray-setup: --transaction-search needs a region: set AWS_REGION');
+    expect(aws.calls().map((call) => call.slice(0, 2).join(' '))).toEqual(['configure get']);
+
+    const unknown = aws.run({ AWS_REGION: 'ca-central-1' }, ['--transaction-serach']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('xray-setup: unknown option --transaction-serach\nusage: aws/bin/xray-setup [--transaction-search]\n');
+    expect(aws.calls()).toHaveLength(1);
   });
 });
 
