@@ -23,7 +23,7 @@ const main = async (): Promise<void> => {
   const machine = describeMachine();
   const started = Date.now();
 
-  progress(`API: ${String(settings.rounds)} rounds of A (tracing off), B (ours), C (auto-instrumentations)`);
+  progress(`API: ${String(settings.rounds)} rounds of A (tracing off), B (ours), C (auto-instrumentations), D (B with X-Ray over OTLP)`);
   const receiver = await startReceiver();
   const rounds = await runApiRounds(settings, receiver, progress).finally(() => receiver.stop());
 
@@ -39,7 +39,7 @@ const main = async (): Promise<void> => {
     settings,
     api: {
       rounds,
-      variants: { A: summarizeVariant('A', rounds), B: summarizeVariant('B', rounds), C: summarizeVariant('C', rounds) },
+      variants: { A: summarizeVariant('A', rounds), B: summarizeVariant('B', rounds), C: summarizeVariant('C', rounds), D: summarizeVariant('D', rounds) },
     },
     web: { bundle, clickToTrace },
     viewer,

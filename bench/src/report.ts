@@ -9,18 +9,20 @@ export interface ReportRow {
   readonly a: string;
   readonly b: string;
   readonly c: string;
+  readonly d: string;
   readonly bOverA: string;
   readonly cOverA: string;
   readonly bOverC: string;
+  readonly dOverB: string;
   readonly checks: readonly GoalCheck[];
 }
 
-const HEADERS = ['measure', 'A: tracing off', 'B: ours', 'C: auto-instrumentations', 'B/A', 'C/A', 'B/C', 'goal', 'result'];
-const ALIGN = ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left'] as const;
+const HEADERS = ['measure', 'A: tracing off', 'B: ours', 'C: auto-instrumentations', 'D: B, X-Ray over OTLP', 'B/A', 'C/A', 'B/C', 'D/B', 'goal', 'result'];
+const ALIGN = ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left'] as const;
 
 type Pick = (summary: VariantSummary) => number;
 
-/** A row comparing the three API variants on one number. */
+/** A row comparing the four API variants on one number. */
 const apiRow = (
   variants: BenchResults['api']['variants'],
   measure: string,
@@ -28,7 +30,7 @@ const apiRow = (
   digits: number,
   checks: (ratios: { bOverA: number | undefined; bOverC: number | undefined }) => GoalCheck[] = () => [],
 ): ReportRow => {
-  const [a, b, c] = [pick(variants.A), pick(variants.B), pick(variants.C)];
+  const [a, b, c, d] = [pick(variants.A), pick(variants.B), pick(variants.C), pick(variants.D)];
   const bOverA = ratio(b, a);
   const bOverC = ratio(b, c);
   return {
@@ -36,9 +38,11 @@ const apiRow = (
     a: formatNumber(a, digits),
     b: formatNumber(b, digits),
     c: formatNumber(c, digits),
+    d: formatNumber(d, digits),
     bOverA: formatRatio(bOverA),
     cOverA: formatRatio(ratio(c, a)),
     bOverC: formatRatio(bOverC),
+    dOverB: formatRatio(ratio(d, b)),
     checks: checks({ bOverA, bOverC }),
   };
 };
@@ -49,9 +53,11 @@ const webRow = (measure: string, b: string, checks: GoalCheck[] = [], a = '—')
   a,
   b,
   c: '—',
+  d: '—',
   bOverA: '—',
   cOverA: '—',
   bOverC: '—',
+  dOverB: '—',
   checks,
 });
 
@@ -132,9 +138,11 @@ export const renderResultsTable = (rows: readonly ReportRow[]): string =>
       row.a,
       row.b,
       row.c,
+      row.d,
       row.bOverA,
       row.cOverA,
       row.bOverC,
+      row.dOverB,
       row.checks.map(({ goal }) => goal).join('; '),
       resultCell(row.checks),
     ]),
@@ -156,7 +164,7 @@ export const renderReport = (results: BenchResults): string => {
   const { machine, settings, api, web, viewer } = results;
   const rows = reportRows(results);
   const checks = rows.flatMap((row) => row.checks);
-  const spread = (['A', 'B', 'C'] as const)
+  const spread = (['A', 'B', 'C', 'D'] as const)
     .map((id) => `${id} ${percent(api.variants[id].home.rpsSpread)} / ${percent(api.variants[id].post.rpsSpread)}`)
     .join(', ');
   return [
@@ -176,9 +184,11 @@ export const renderReport = (results: BenchResults): string => {
     '- A: the built server with `--import ./dist/instrumentation.js` and OTEL_SDK_DISABLED=true. B: the same as shipped, 100 % sampled, ' +
       'OTLP/protobuf to the receiver through TRACE_VIEWER_ENDPOINT, X-Ray through AWS_XRAY_DAEMON_ADDRESS. C: the same dist/server.js with ' +
       '`--require @opentelemetry/auto-instrumentations-node/register` and its defaults (traces, logs and metrics over OTLP), ' +
-      'resource detectors limited to the local ones so nothing calls a cloud metadata address.',
+      'resource detectors limited to the local ones so nothing calls a cloud metadata address. ' +
+      'D: B with X-Ray over OTLP (AWS_XRAY_OTLP=true) instead of the daemon: each batch encoded once for both, X-Ray’s copy SigV4-signed by the AWS SDK ' +
+      '(credentials from the receiver standing in for the instance metadata service, so CloudWatch Logs stays off as in B) and sent to the receiver’s /xray/v1/traces.',
     '- Receiver: one process for the whole run, shared by every variant, answering 200 to OTLP/HTTP and counting UDP datagrams without decoding either. ' +
-      `Received, per request served: ${trafficNote('B', api.variants.B)}; ${trafficNote('C', api.variants.C)}.`,
+      `Received, per request served: ${trafficNote('B', api.variants.B)}; ${trafficNote('C', api.variants.C)}; ${trafficNote('D', api.variants.D)}.`,
     `- Web app: production builds through the app's own Vite config. VITE_OTEL_DISABLED=true ${web.bundle.disabledKeepsTracing ? 'leaves the tracing code in the bundle' : 'removes the tracing code'}. ` +
       'The tracing row is the app built with @cruddur/telemetry-web, @opentelemetry/*, zone.js, the X-Ray id generator of @cruddur/telemetry-conventions, src/telemetry.ts and src/startTelemetry.ts split into a chunk of their own ' +
       '(the modules they import from the rest of the app stay out); the error-reporting row likewise for Rollbar, src/errorReporting.ts and src/errors/, ' +

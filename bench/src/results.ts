@@ -1,6 +1,6 @@
 // What one `pnpm bench` run measures, as written to results/latest.json.
 
-export const VARIANT_IDS = ['A', 'B', 'C'] as const;
+export const VARIANT_IDS = ['A', 'B', 'C', 'D'] as const;
 export type VariantId = (typeof VARIANT_IDS)[number];
 
 /** One load run: warm-up, then the measured part. Latencies of 2xx answers only. */

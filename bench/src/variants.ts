@@ -15,7 +15,10 @@ export interface Destinations {
   readonly udpAddress: string;
 }
 
-/** The three ways to run the same built server. `nodeFlags` go before everything else (e.g. --cpu-prof). */
+/** X-Ray's OTLP endpoint on the receiver: its own path, so its bytes are counted apart. */
+export const XRAY_OTLP_PATH = '/xray';
+
+/** The four ways to run the same built server. `nodeFlags` go before everything else (e.g. --cpu-prof). */
 export const variantLaunches = ({ otlpUrl, udpAddress }: Destinations, nodeFlags: readonly string[] = []): Record<VariantId, ApiLaunch> => ({
   A: {
     nodeArgs: [...nodeFlags, ...SHIPPED_ARGS],
@@ -26,6 +29,23 @@ export const variantLaunches = ({ otlpUrl, udpAddress }: Destinations, nodeFlags
   B: {
     nodeArgs: [...nodeFlags, ...SHIPPED_ARGS],
     env: { TRACE_VIEWER_ENDPOINT: otlpUrl, AWS_XRAY_DAEMON_ADDRESS: udpAddress },
+  },
+  // B with X-Ray over OTLP instead of the daemon: the same batches, signed
+  // and sent to the receiver's X-Ray path. The AWS SDK gets its credentials
+  // as on an EC2 instance with a role, from the receiver standing in for the
+  // instance metadata service: keys in the environment (or a credentials
+  // file) would also switch CloudWatch Logs on, which B does not have.
+  D: {
+    nodeArgs: [...nodeFlags, ...SHIPPED_ARGS],
+    env: {
+      TRACE_VIEWER_ENDPOINT: otlpUrl,
+      AWS_XRAY_OTLP: 'true',
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL_XRAY: `${otlpUrl}${XRAY_OTLP_PATH}`,
+      AWS_EC2_METADATA_SERVICE_ENDPOINT: otlpUrl,
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+      AWS_CONFIG_FILE: '/nonexistent/config',
+    },
   },
   // What the metapackage's README tells people to run, without our
   // instrumentation. Its default resource detectors include cloud ones that

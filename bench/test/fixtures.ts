@@ -39,6 +39,7 @@ export const results: BenchResults = {
       A: summary(5000, 10, 700),
       B: { ...summary(4500, 12, 800), post: { rps: 2000, p50Ms: 3, p99Ms: 30, cpuUsPerRequest: 350, rpsSpread: 0.1 } },
       C: summary(2000, 40, 2000, 1000),
+      D: { ...summary(4400, 12, 810), home: { rps: 4400, p50Ms: 2, p99Ms: 12, cpuUsPerRequest: 120, rpsSpread: 0.05 } },
     },
   },
   web: {

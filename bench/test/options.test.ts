@@ -23,11 +23,12 @@ describe('readSettings', () => {
 
 describe('roundOrder', () => {
   it('interleaves the variants, each round starting with the next one', () => {
-    expect([0, 1, 2, 3].map(roundOrder)).toEqual([
-      ['A', 'B', 'C'],
-      ['B', 'C', 'A'],
-      ['C', 'A', 'B'],
-      ['A', 'B', 'C'],
+    expect([0, 1, 2, 3, 4].map(roundOrder)).toEqual([
+      ['A', 'B', 'C', 'D'],
+      ['B', 'C', 'D', 'A'],
+      ['C', 'D', 'A', 'B'],
+      ['D', 'A', 'B', 'C'],
+      ['A', 'B', 'C', 'D'],
     ]);
   });
 });

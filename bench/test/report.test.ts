@@ -19,6 +19,11 @@ describe('reportRows', () => {
       bOverC: '2.25×',
     });
   });
+  it('shows D, B with X-Ray over OTLP, beside B as D/B', () => {
+    expect(row('GET /api/activities/home server CPU µs/request')).toMatchObject({ b: '150', d: '120', dOverB: '0.80×' });
+    expect(row('GET /api/activities/home req/s')).toMatchObject({ d: '4,400', dOverB: '0.98×' });
+    expect(row('tracing code in the web app, KB gzip')).toMatchObject({ d: '—', dOverB: '—' });
+  });
   it('checks throughput on home against A and C, POST against C', () => {
     expect(row('GET /api/activities/home req/s').checks).toEqual([
       { goal: 'B/A ≥ 0.85', measured: '0.90×', pass: true },
