@@ -28,12 +28,12 @@ import { describeXrayOtlp, startXrayOtlpCopy } from './telemetry/xray-otlp/start
 interface Settings {
   readonly exportTo: TraceExport;
   readonly sampler?: TraceSampler;
-  /** X-Ray through the daemon (AWS_XRAY_DAEMON_ADDRESS), when X-Ray over OTLP is off. */
+  /** X-Ray through the daemon (AWS_XRAY_DAEMON_ADDRESS), unless X-Ray gets OTLP. */
   readonly xray?: XraySettings | undefined;
   /** X-Ray over OTLP beside the trace destination (AWS_XRAY_OTLP=true), unless that is X-Ray already. */
   readonly xrayOtlp?: XrayOtlp | undefined;
-  /** Said at start: what X-Ray path the configuration asked for and does not get. */
-  readonly xrayNote?: string;
+  /** Said at start: the daemon configured, and not used. */
+  readonly xrayNote?: string | undefined;
 }
 
 const readSettings = (): Settings => {
@@ -43,11 +43,12 @@ const readSettings = (): Settings => {
     const sampler = resolveTraceSampler(process.env);
     const xrayOtlp = resolveXrayOtlp(process.env);
     const daemon = readXraySettings(process.env);
-    if (xrayOtlp === undefined) return { exportTo, sampler, xray: daemon };
+    const xrayIsDestination = exportTo.destination === 'xray';
+    if (xrayOtlp === undefined && !xrayIsDestination) return { exportTo, sampler, xray: daemon };
     // One way to X-Ray at a time, or X-Ray would get every sampled request twice.
-    const xrayNote = daemon === undefined ? undefined : 'AWS_XRAY_OTLP=true: the X-Ray daemon at AWS_XRAY_DAEMON_ADDRESS is not used';
-    if (exportTo.url === xrayOtlp.url) return { exportTo, sampler, ...(xrayNote ? { xrayNote } : {}) };
-    return { exportTo, sampler, xrayOtlp, ...(xrayNote ? { xrayNote } : {}) };
+    const why = xrayOtlp === undefined ? 'X-Ray is the trace destination' : 'AWS_XRAY_OTLP=true';
+    const xrayNote = daemon === undefined ? undefined : `${why}: the X-Ray daemon at AWS_XRAY_DAEMON_ADDRESS is not used`;
+    return { exportTo, sampler, xrayOtlp: xrayOtlp?.url === exportTo.url ? undefined : xrayOtlp, xrayNote };
   } catch (error) {
     // A malformed OTEL_* or AWS_XRAY_* value: one line naming the variable or file, no stack.
     console.error(`backend-flask failed to start: ${error instanceof Error ? error.message : String(error)}`);

@@ -6,6 +6,7 @@ import { awsTestEnv } from './aws-test-env.js';
 import { jsonBody, recordSpans } from './browser-spans.js';
 import { startReceiver } from './otlp-receiver.js';
 import { runUntilExit, startServer, waitFor } from './server-process.js';
+import { sendMarker, startFakeDaemon } from './xray-daemon.js';
 
 /**
  * The built server with AWS_XRAY_OTLP=true, pointed through
@@ -61,10 +62,13 @@ describe('X-Ray over OTLP from the built server', () => {
     async () => {
       const xray = await startStandIn();
       const primary = await startReceiver();
-      const server = await startServer({ OTEL_EXPORTER_OTLP_ENDPOINT: primary.url, ...(await awsEnv(xray.endpoint)) });
+      // Docker compose always sets the daemon's address: over OTLP, the daemon goes unused.
+      const daemon = await startFakeDaemon();
+      const server = await startServer({ OTEL_EXPORTER_OTLP_ENDPOINT: primary.url, AWS_XRAY_DAEMON_ADDRESS: daemon.address, ...(await awsEnv(xray.endpoint)) });
       expect(server.stdout()).toContain(
         `backend-flask: X-Ray over OTLP to ${xray.endpoint}/v1/traces, signed for xray in ${REGION} with the AWS SDK's default credentials`,
       );
+      expect(server.stdout()).toContain('backend-flask: AWS_XRAY_OTLP=true: the X-Ray daemon at AWS_XRAY_DAEMON_ADDRESS is not used');
 
       const traceId = xrayTraceId();
       const response = await getHome(server.url, traceId);
@@ -75,6 +79,9 @@ describe('X-Ray over OTLP from the built server', () => {
         () => `X-Ray has not the trace's 2 spans; its requests' signatures: ${xray.received.map(({ signature }) => signature).join(', ')}`,
       );
       expect(await server.stop('SIGTERM')).toEqual(CLEAN_EXIT);
+      // The process is gone, so whatever it sent the daemon is there before the marker.
+      await sendMarker(daemon, 'marker');
+      expect(daemon.documents().map(({ name }) => name)).toEqual(['marker']);
 
       expect(xray.received.map(({ signature }) => signature)).toEqual(xray.received.map(() => 'valid'));
       for (const { scope, headers } of xray.received) {

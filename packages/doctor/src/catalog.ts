@@ -256,7 +256,7 @@ export const CATALOG = {
     integration: 'X-Ray',
     level: 'info',
     symptom: 'The X-Ray daemon gets nothing, though `AWS_XRAY_DAEMON_ADDRESS` is set.',
-    fix: 'Nothing to fix: with `AWS_XRAY_OTLP=true` the API sends over OTLP only. Unset `AWS_XRAY_OTLP` to use the daemon again.',
+    fix: 'Nothing to fix: X-Ray gets OTLP only (`AWS_XRAY_OTLP=true`, or X-Ray as the trace destination), never a request twice. Unset that to use the daemon again.',
   },
   'xray-otlp-credentials-missing': {
     integration: 'X-Ray',

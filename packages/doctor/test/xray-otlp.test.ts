@@ -61,7 +61,13 @@ describe('X-Ray over OTLP (offline)', () => {
   it('says the daemon goes unused when both paths are configured', () => {
     const env = { ...ON, ...KEYS, AWS_XRAY_DAEMON_ADDRESS: 'xray-daemon:2000' };
     expect(findings(env)).toEqual([expect.objectContaining({ id: 'xray-both-paths', level: 'info' })]);
-    expect(rows(env)[0]).toEqual({ integration: 'X-Ray daemon', on: false, target: 'daemon xray-daemon:2000 not used: AWS_XRAY_OTLP=true' });
+    expect(rows(env)[0]).toEqual({ integration: 'X-Ray daemon', on: false, target: 'daemon xray-daemon:2000 not used: X-Ray gets OTLP (AWS_XRAY_OTLP=true)' });
+    expect(findings({ ...KEYS, AWS_XRAY_DAEMON_ADDRESS: 'xray-daemon:2000', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://xray.us-east-1.amazonaws.com/v1/traces' })).toEqual([
+      expect.objectContaining({
+        id: 'xray-both-paths',
+        message: 'X-Ray gets OTLP (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) and AWS_XRAY_DAEMON_ADDRESS=xray-daemon:2000 is set: the API leaves the daemon unused',
+      }),
+    ]);
     expect(rows({ AWS_XRAY_DAEMON_ADDRESS: 'xray-daemon:2000' })[0]?.target).toContain("the daemon's support ends 2027-02-25");
   });
 

@@ -49,8 +49,9 @@ export const checkXrayOtlp: Check = (env, files) => {
   if (targets.length > 0 && awsCredentialSource(env, files) === undefined) {
     found.push(finding('xray-otlp-no-credentials', `X-Ray over OTLP (${targets.map(({ via }) => via).join(', ')}) needs AWS credentials, and none are in the environment, a profile or ~/.aws`));
   }
-  if (invalid.length === 0 && resolveXrayOtlp(env) !== undefined && nonBlank(env.AWS_XRAY_DAEMON_ADDRESS) !== undefined) {
-    found.push(finding('xray-both-paths', `AWS_XRAY_OTLP=true and AWS_XRAY_DAEMON_ADDRESS=${nonBlank(env.AWS_XRAY_DAEMON_ADDRESS) ?? ''}: the API sends over OTLP and leaves the daemon unused`));
+  const daemon = nonBlank(env.AWS_XRAY_DAEMON_ADDRESS);
+  if (targets.length > 0 && daemon !== undefined) {
+    found.push(finding('xray-both-paths', `X-Ray gets OTLP (${targets.map(({ via }) => via).join(', ')}) and AWS_XRAY_DAEMON_ADDRESS=${daemon} is set: the API leaves the daemon unused`));
   }
   return found;
 };

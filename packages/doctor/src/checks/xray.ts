@@ -1,7 +1,8 @@
 import { isAbsolute, join } from 'node:path';
-import { parseDaemonAddress, parseSamplingRule, resolveXrayOtlp, type SamplingRule } from '@cruddur/telemetry-config';
+import { parseDaemonAddress, parseSamplingRule, type SamplingRule } from '@cruddur/telemetry-config';
 import { SERVICE } from '@cruddur/telemetry-conventions';
 import { errorMessage, finding, nonBlank, thrown, type Check, type Describe, type Env, type Files, type Finding } from '../finding.js';
+import { xrayOtlpTargets } from './xray-otlp.js';
 
 const XRAY = 'X-Ray';
 const DEFAULT_RULES_FILE = 'aws/json/xray.json';
@@ -60,14 +61,6 @@ export const checkXray: Check = (env, files) => {
   return [...checkRegion(env, files), ...(address === undefined ? [] : checkAddress(address)), ...checkRulesFile(env, files)];
 };
 
-const xrayOtlpOn = (env: Env): boolean => {
-  try {
-    return resolveXrayOtlp(env) !== undefined;
-  } catch {
-    return false;
-  }
-};
-
 /** The end of the daemon's support, said where it is in use. */
 const DAEMON_END_OF_SUPPORT = '2027-02-25';
 
@@ -75,7 +68,8 @@ export const describeXray: Describe = (env, files) => {
   const address = nonBlank(env.AWS_XRAY_DAEMON_ADDRESS);
   const integration = `${XRAY} daemon`;
   if (address === undefined) return [{ integration, on: false, target: 'AWS_XRAY_DAEMON_ADDRESS is not set' }];
-  if (xrayOtlpOn(env)) return [{ integration, on: false, target: `daemon ${address} not used: AWS_XRAY_OTLP=true` }];
+  const otlp = xrayOtlpTargets(env);
+  if (otlp.length > 0) return [{ integration, on: false, target: `daemon ${address} not used: X-Ray gets OTLP (${otlp.map(({ via }) => via).join(', ')})` }];
   return [{
     integration,
     on: true,
