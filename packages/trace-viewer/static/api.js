@@ -54,3 +54,48 @@ export async function clearTraces() {
   const res = await fetch('/api/traces', { method: 'DELETE' });
   if (!res.ok) throw new Error(`clear: HTTP ${String(res.status)}`);
 }
+
+/**
+ * @typedef {import('./chart-data.js').QueryAnswer} QueryAnswer
+ * @typedef {TraceSummary & { matchedSpanIds: string[] }} MatchingTrace
+ * @typedef {{ matchedSpans: number, matchedTraces: number, traces: MatchingTrace[] }} MatchingTraces
+ * @typedef {{ name: string, types: string[], spans: number, derived: boolean }} Column
+ */
+
+/** A request the viewer refused: its message, and the field it names when it is a query's. */
+export class QueryError extends Error {
+  /** @param {string} message @param {string | undefined} field */
+  constructor(message, field) {
+    super(message);
+    this.name = 'QueryError';
+    this.field = field;
+  }
+}
+
+/** @param {string} path @param {unknown} body */
+async function postJson(path, body) {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.ok) return /** @type {unknown} */ (await res.json());
+  const answer = /** @type {{ error?: unknown, field?: unknown }} */ (await res.json().catch(() => ({})));
+  const message = typeof answer.error === 'string' ? answer.error : `HTTP ${String(res.status)}`;
+  throw new QueryError(message, typeof answer.field === 'string' ? answer.field : undefined);
+}
+
+/** Runs a Query Specification (POST /api/query). @param {Record<string, unknown>} spec @returns {Promise<QueryAnswer>} */
+export async function runQuery(spec) {
+  return /** @type {QueryAnswer} */ (await postJson('/api/query', spec));
+}
+
+/** The traces behind a row, point or cell (POST /api/query/traces). @param {Record<string, unknown>} body @returns {Promise<MatchingTraces>} */
+export async function fetchMatchingTraces(body) {
+  return /** @type {MatchingTraces} */ (await postJson('/api/query/traces', body));
+}
+
+/** The columns the stored spans have, for the builder to suggest. @returns {Promise<Column[]>} */
+export async function fetchColumns() {
+  return /** @type {{ columns: Column[] }} */ (await getJson('/api/query/columns')).columns;
+}

@@ -1,12 +1,15 @@
 // @ts-check
-// Entry point: shows the trace list, or one trace at #/trace/<id> (or the
-// path /trace/<id>), and keeps the header's live indicator and the store's
-// counts (what it holds, what it evicted to stay within its limits) current.
+// Entry point: shows the trace list, one trace at #/trace/<id> (or the path
+// /trace/<id>; ?span=<id> selects a span), or the query page at #/query, and
+// keeps the header's live indicator and the store's counts (what it holds,
+// what it evicted to stay within its limits) current.
 
 /** @import { Health } from './api.js' */
 import { fetchHealth } from './api.js';
 import { el } from './dom.js';
 import { startPolling } from './poll.js';
+import { mountQueryPage } from './query-page.js';
+import { isQueryHash } from './query-url.js';
 import { mountTraceList } from './trace-list.js';
 import { mountTraceView } from './trace-view.js';
 
@@ -42,13 +45,31 @@ function routedTraceId() {
   return id === undefined ? undefined : decodeURIComponent(id).toLowerCase();
 }
 
-/** @type {{ stop: () => void } | undefined} */
+/** The span a trace's address selects: #/trace/<id>?span=<span id>. */
+const routedSpanId = () => /^#\/trace\/[^?#]+\?(?:.*&)?span=([0-9a-fA-F]+)/.exec(location.hash)?.[1]?.toLowerCase();
+
+/** @type {{ stop: () => void, update?: (hash: string) => void } | undefined} */
 let view;
+let viewName = '';
 
 function route() {
-  view?.stop();
   const traceId = routedTraceId();
-  view = traceId === undefined ? mountTraceList(root, setLive) : mountTraceView(root, traceId, setLive);
+  const name = isQueryHash(location.hash) ? 'query' : traceId === undefined ? 'list' : 'trace';
+  for (const link of document.querySelectorAll('.topnav a')) {
+    const current = link.id === (name === 'query' ? 'nav-query' : 'nav-traces');
+    if (current) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  // The query page follows its own address changes (a new selection) in place.
+  if (name === 'query' && viewName === 'query' && view?.update) {
+    view.update(location.hash);
+    return;
+  }
+  view?.stop();
+  viewName = name;
+  if (name === 'query') view = mountQueryPage(root, location.hash);
+  else if (traceId === undefined) view = mountTraceList(root, setLive);
+  else view = mountTraceView(root, traceId, setLive, routedSpanId());
   window.scrollTo(0, 0);
 }
 

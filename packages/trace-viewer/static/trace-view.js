@@ -124,14 +124,15 @@ function header(trace, bounds, rows) {
  * @param {HTMLElement} root
  * @param {string} traceId
  * @param {(ok: boolean) => void} onStatus
+ * @param {string} [spanId] the span to select first (a query's match); the root when absent
  */
-export function mountTraceView(root, traceId, onStatus) {
+export function mountTraceView(root, traceId, onStatus, spanId) {
   document.title = 'Trace · Cruddur';
   /** @type {TraceView | null} */
   let trace = null;
   let seen = '';
   /** @type {string | null} */
-  let selectedId = null;
+  let selectedId = spanId ?? null;
 
   const render = () => {
     if (!trace || trace.spans.length === 0) {

@@ -98,6 +98,19 @@ describe('JSON API and page', () => {
     expect((await get(`/api/traces/${traceIdOf(1)}`, { method: 'DELETE' })).status).toBe(405);
   });
 
+  it('serves the chart library from its package, only the two files the page loads', async () => {
+    const script = await get('/vendor/uplot.min.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toMatch(/^\/\*! https:\/\/github\.com\/leeoniya\/uPlot \(v[\d.]+\) \*\/\nvar uPlot=/);
+    const styles = await get('/vendor/uplot.min.css');
+    expect(styles.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(await styles.text()).toContain('.uplot');
+    const page = await (await get('/')).text();
+    expect(page).toContain('<script defer src="/vendor/uplot.min.js"></script>');
+    expect(page).toContain('<link rel="stylesheet" href="/vendor/uplot.min.css" />');
+  });
+
   it('serves the page at / and /trace/<id>, with its scripts, under a strict CSP', async () => {
     for (const path of ['/', `/trace/${traceIdOf(1)}`]) {
       const res = await get(path);
@@ -117,6 +130,7 @@ describe('JSON API and page', () => {
       expect(res.headers.get('content-type'), path).toBe(type);
     }
     expect((await get('/missing.js')).status).toBe(404);
+    expect((await get('/vendor/uPlot.cjs.js')).status).toBe(404);
     expect((await get('/../package.json')).status).toBe(404);
     expect((await get('/%2e%2e/package.json')).status).toBe(404);
   });

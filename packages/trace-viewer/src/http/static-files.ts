@@ -2,6 +2,7 @@
 // static/ (scripts, styles, icon), read from disk on each request.
 
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { send, sendError } from './respond.js';
@@ -16,6 +17,13 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** The chart library (uPlot), served from its package: its minified build and stylesheet. */
+const require = createRequire(import.meta.url);
+const VENDOR = new Map([
+  ['/vendor/uplot.min.js', require.resolve('uplot/dist/uPlot.iife.min.js')],
+  ['/vendor/uplot.min.css', require.resolve('uplot/dist/uPlot.min.css')],
+]);
+
 const ASSET = /^\/([a-z0-9-]+\.(?:js|css|svg))$/;
 const PAGE = /^\/(?:trace\/[^/]+\/?)?$/;
 
@@ -29,7 +37,8 @@ const PAGE_HEADERS = {
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 export const handleStatic = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-  const file = PAGE.test(url.pathname) ? 'index.html' : ASSET.exec(url.pathname)?.[1];
+  const vendor = VENDOR.get(url.pathname);
+  const file = PAGE.test(url.pathname) ? 'index.html' : (ASSET.exec(url.pathname)?.[1] ?? vendor);
   if (file === undefined) {
     send(res, 404, 'text/plain; charset=utf-8', `Not found: ${url.pathname}\n`);
     return;
@@ -40,7 +49,7 @@ export const handleStatic = async (req: IncomingMessage, res: ServerResponse, ur
   }
   let body: Buffer;
   try {
-    body = await readFile(new URL(file, STATIC_DIR));
+    body = await readFile(vendor ?? new URL(file, STATIC_DIR));
   } catch (error) {
     if (!isMissing(error)) throw error;
     send(res, 404, 'text/plain; charset=utf-8', `Not found: ${url.pathname}\n`);

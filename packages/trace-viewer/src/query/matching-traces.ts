@@ -13,9 +13,14 @@ import { forEachSpanStartedIn } from './scan.js';
 import { type Query, QuerySpecError, type Scalar } from './spec.js';
 import { resolveWindow } from './time-window.js';
 
+type Group = Readonly<Record<string, Scalar | null>>;
+
 export interface Selection {
-  /** Breakdown values of a result row or series entry; null for spans without the column. */
-  readonly group: Readonly<Record<string, Scalar | null>>;
+  /**
+   * Breakdown values of result rows or series entries (null for spans without
+   * the column): spans of any of them. Empty: every group.
+   */
+  readonly groups: readonly Group[];
   /** A series entry's time: its bucket only. */
   readonly time: string | undefined;
   /** A heatmap cell: the column's values from min (included) to max (excluded). */
@@ -44,14 +49,24 @@ const fail = (field: string, reason: string): never => {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const groupOf = (value: unknown, query: Query): Record<string, Scalar | null> => {
-  if (value === undefined || value === null) return {};
-  if (!isObject(value)) return fail('group', 'must be an object of breakdown values');
+const groupOf = (value: unknown, query: Query, field: string): Group => {
+  if (!isObject(value)) return fail(field, 'must be an object of breakdown values');
   for (const [column, item] of Object.entries(value)) {
-    if (!query.breakdowns.includes(column)) fail(`group.${column}`, 'not a breakdown of the query');
-    if (item !== null && !['string', 'number', 'boolean'].includes(typeof item)) fail(`group.${column}`, 'must be a string, a number, a boolean or null');
+    if (!query.breakdowns.includes(column)) fail(`${field}.${column}`, 'not a breakdown of the query');
+    if (item !== null && !['string', 'number', 'boolean'].includes(typeof item)) fail(`${field}.${column}`, 'must be a string, a number, a boolean or null');
   }
-  return value as Record<string, Scalar | null>;
+  return value as Group;
+};
+
+/** `group` names one row; `groups` several (a heatmap drawn over every row shown). */
+const groupsOf = (body: Record<string, unknown>, query: Query): Group[] => {
+  const { group, groups } = body;
+  const hasGroup = group !== undefined && group !== null;
+  if (groups === undefined || groups === null) return hasGroup ? [groupOf(group, query, 'group')] : [];
+  if (hasGroup) return fail('groups', 'give group or groups, not both');
+  if (!Array.isArray(groups) || groups.length === 0) return fail('groups', 'must be a non-empty array of groups');
+  if (groups.length > MAX_TRACES_LIMIT) return fail('groups', `at most ${String(MAX_TRACES_LIMIT)} groups`);
+  return groups.map((item, index) => groupOf(item, query, `groups[${String(index)}]`));
 };
 
 const rangeOf = (value: unknown): Selection['range'] => {
@@ -74,7 +89,7 @@ export const parseSelection = (body: Record<string, unknown>, query: Query): Sel
     fail('limit', `must be an integer from 1 to ${String(MAX_TRACES_LIMIT)}`);
   }
   return {
-    group: groupOf(body.group, query),
+    groups: groupsOf(body, query),
     time: typeof time === 'string' ? time : undefined,
     range: rangeOf(body.range),
     limit: limit as number,
@@ -96,12 +111,13 @@ const timeRange = (query: Query, selection: Selection, nowMs: number): [startNs:
 
 const selector = (query: Query, selection: Selection, keys: ColumnKeys): SpanPredicate => {
   const filters = compileFilters(query.filters, query.filterCombination, keys);
-  const group = Object.entries(selection.group).map(([column, value]) => ({ get: columnGetter(column, keys), value }));
+  const groups = selection.groups.map((group) => Object.entries(group).map(([column, value]) => ({ get: columnGetter(column, keys), value })));
   const { range } = selection;
   const rangeValue = range ? columnGetter(range.column, keys) : undefined;
   return (span: DecodedSpan) => {
     if (!filters(span)) return false;
-    if (!group.every(({ get, value }) => (get(span) ?? null) === value)) return false;
+    const inGroup = (group: (typeof groups)[number]) => group.every(({ get, value }) => (get(span) ?? null) === value);
+    if (groups.length > 0 && !groups.some(inGroup)) return false;
     if (!range || !rangeValue) return true;
     const value = rangeValue(span);
     return typeof value === 'number' && value >= range.min && value < range.max;

@@ -59,6 +59,14 @@ describe('the traces behind an answer', () => {
     expect(traceIds({ range: { column: 'duration_ms', min: 3, max: 4 } })).toEqual([traceIdOf(3)]);
   });
 
+  it('are those of several groups at once: a heatmap cell drawn over the rows shown', () => {
+    const shown = [{ 'http.route': '/home' }, { 'http.route': '/messages' }];
+    const cell = { groups: shown, time: '2023-11-14T22:13:40Z', range: { column: 'duration_ms', min: 12, max: 15 } };
+    // /search's 13 ms request is in the cell's range but not in a group shown.
+    expect(traceIds(cell)).toEqual([traceIdOf(6), traceIdOf(2)]);
+    expect(select({ groups: [{ 'http.route': '/search' }] })).toMatchObject({ matchedSpans: 2 });
+  });
+
   it('come newest first, up to the limit, with the counts of all', () => {
     expect(select({ limit: 2 })).toMatchObject({ matchedSpans: 6, matchedTraces: 6 });
     expect(traceIds({ limit: 2 })).toEqual([traceIdOf(6), traceIdOf(4)]);
@@ -68,6 +76,10 @@ describe('the traces behind an answer', () => {
     [{ group: { name: 'x' } }, 'group.name', 'not a breakdown of the query'],
     [{ group: ['/home'] }, 'group', 'must be an object of breakdown values'],
     [{ group: { 'http.route': { a: 1 } } }, 'group.http.route', 'must be a string, a number, a boolean or null'],
+    [{ group: {}, groups: [{}] }, 'groups', 'give group or groups, not both'],
+    [{ groups: [] }, 'groups', 'must be a non-empty array of groups'],
+    [{ groups: { 'http.route': '/home' } }, 'groups', 'must be a non-empty array of groups'],
+    [{ groups: [{ 'http.route': '/home' }, { name: 'x' }] }, 'groups[1].name', 'not a breakdown of the query'],
     [{ time: 'yesterday' }, 'time', 'must be a series entry time, e.g. "2026-11-22T03:06:00Z"'],
     [{ range: { column: 'duration_ms', min: 5, max: 5 } }, 'range.max', 'must be a number above min'],
     [{ range: { min: 1, max: 5 } }, 'range.column', 'must be a column name'],

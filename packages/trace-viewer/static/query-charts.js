@@ -1,0 +1,196 @@
+// @ts-check
+// The answer's charts, drawn by uPlot on canvas: a line per group over time
+// for each calculation, and the heatmap as cells on uPlot's own scales and
+// axes (a draw hook fills them). A click on a point or a cell calls back with
+// what it stands for; the page lists the traces behind it.
+
+/** @import { HeatmapGrid, Line } from './chart-data.js' */
+import { bucketRange, cellAt, heatColor } from './chart-data.js';
+import { el } from './dom.js';
+import { formatDuration } from './format.js';
+
+const HEIGHT = 220;
+const LINE_COLORS = ['#b197fc', '#38d9c7', '#ffa94d', '#74c0fc', '#f783ac', '#a9e34b', '#ffd43b', '#e599f7'];
+const AXIS = { stroke: '#a396bd', grid: { stroke: '#3a2a5580', width: 1 }, ticks: { stroke: '#3a2a55', width: 1 } };
+
+/** The colour of a group's line, and of its swatch in the table. @param {number} index */
+export const lineColor = (index) => /** @type {string} */ (LINE_COLORS[index % LINE_COLORS.length]);
+
+/** @param {string} column @param {number} value */
+const formatValue = (column, value) => (column === 'duration_ms' ? formatDuration(value) : String(Number(value.toPrecision(6))));
+
+/** Width of the charts' box, less its padding. @param {HTMLElement} box */
+const widthOf = (box) => Math.max(320, box.clientWidth - 24);
+
+/**
+ * @typedef {{ box: HTMLElement, draw: () => void, destroy: () => void }} Chart
+ * draw: once the box is in the page, so it has a width; the chart then follows the box's size
+ */
+
+/**
+ * A chart in its own box.
+ *
+ * @param {string} title
+ * @param {(box: HTMLElement) => uPlot} create
+ * @returns {Chart}
+ */
+function chartBox(title, create) {
+  const box = el('figure', { class: 'chart' }, el('figcaption', {}, title));
+  /** @type {uPlot | undefined} */
+  let plot;
+  const observer = new ResizeObserver(() => plot?.setSize({ width: widthOf(box), height: HEIGHT }));
+  return {
+    box,
+    draw: () => {
+      plot ??= create(box);
+      observer.observe(box);
+    },
+    destroy: () => {
+      observer.disconnect();
+      plot?.destroy();
+    },
+  };
+}
+
+/**
+ * @param {{
+ *   title: string, column: string, times: number[], granularity: number, lines: Line[],
+ *   onPoint: (line: Line, timeIndex: number) => void
+ * }} chart
+ */
+export function lineChart({ title, column, times, granularity, lines, onPoint }) {
+  const last = times.at(-1) ?? 0;
+  return chartBox(title, (box) => {
+    const plot = new uPlot(
+      {
+        width: widthOf(box),
+        height: HEIGHT,
+        scales: { x: { time: true, range: [times[0] ?? 0, last + granularity] } },
+        axes: [AXIS, { ...AXIS, size: 70, values: (_u, values) => values.map((value) => formatValue(column, value)) }],
+        series: [
+          {},
+          ...lines.map((line, index) => ({
+            label: line.label,
+            stroke: lineColor(index),
+            width: 2,
+            points: { show: true, size: 6, fill: lineColor(index) },
+            value: (/** @type {uPlot} */ _u, /** @type {number | null} */ value) => (value === null ? '–' : formatValue(column, value)),
+          })),
+        ],
+        cursor: { drag: { x: false, y: false }, points: { size: 8 } },
+        legend: { live: true },
+      },
+      [times, ...lines.map((line) => line.values)],
+      box,
+    );
+    plot.over.addEventListener('click', () => {
+      const index = plot.cursor.idx;
+      if (index === null || index === undefined) return;
+      const line = nearestLine(plot, lines, index);
+      if (line) onPoint(line, index);
+    });
+    return plot;
+  });
+}
+
+/** The line whose point at `index` is nearest the cursor, of those with a value there. @param {uPlot} plot @param {Line[]} lines @param {number} index */
+function nearestLine(plot, lines, index) {
+  const top = plot.cursor.top ?? 0;
+  let best;
+  let bestDistance = Infinity;
+  lines.forEach((line, i) => {
+    const value = line.values[index];
+    if (value === null || value === undefined || plot.series[i + 1]?.show === false) return;
+    const distance = Math.abs(plot.valToPos(value, 'y') - top);
+    if (distance < bestDistance) [best, bestDistance] = [line, distance];
+  });
+  return best;
+}
+
+/**
+ * The heatmap: one cell per time bucket and value bucket, coloured by its
+ * count. Its scales are exactly the grid's extent, written on the figure as
+ * data attributes so a test can find a cell's pixel.
+ *
+ * @param {{
+ *   title: string, column: string, grid: HeatmapGrid,
+ *   onCell: (timeIndex: number, range: { min: number, max: number }) => void
+ * }} chart
+ */
+export function heatmapChart({ title, column, grid, onCell }) {
+  const xMin = grid.times[0] ?? 0;
+  const xMax = (grid.times.at(-1) ?? 0) + grid.granularity;
+  const yMax = grid.min + grid.buckets * grid.step;
+  const readout = el('p', { class: 'chart-readout', 'aria-live': 'polite' }, 'Hover a cell; click it for its traces.');
+  /** @type {(plot: uPlot) => ReturnType<typeof cellAt>} */
+  const cellUnderCursor = (plot) => {
+    const { left, top } = plot.cursor;
+    if (left === undefined || top === undefined || left < 0 || top < 0) return undefined;
+    return cellAt(grid, plot.posToVal(left, 'x'), plot.posToVal(top, 'y'));
+  };
+  const chart = chartBox(title, (box) => {
+    box.append(readout);
+    const plot = new uPlot(
+      {
+        width: widthOf(box),
+        height: HEIGHT,
+        scales: { x: { time: true, range: [xMin, xMax] }, y: { range: [grid.min, yMax] } },
+        axes: [AXIS, { ...AXIS, size: 70, values: (_u, values) => values.map((value) => formatValue(column, value)) }],
+        // A series of no values: the cells are drawn by the hook below.
+        series: [{}, { label: title, stroke: 'transparent', points: { show: false } }],
+        cursor: { drag: { x: false, y: false }, points: { show: false } },
+        legend: { show: false },
+        hooks: {
+          draw: [(u) => drawCells(u, grid)],
+          setCursor: [
+            (u) => {
+              const cell = cellUnderCursor(u);
+              readout.textContent = cell ? describeCell(grid, column, cell) : 'Hover a cell; click it for its traces.';
+            },
+          ],
+        },
+      },
+      [grid.times, grid.times.map(() => null)],
+      box,
+    );
+    plot.over.addEventListener('click', () => {
+      const cell = cellUnderCursor(plot);
+      if (cell && cell.count > 0) onCell(cell.timeIndex, bucketRange(grid, cell.bucket));
+    });
+    return plot;
+  });
+  Object.assign(chart.box.dataset, { xMin: String(xMin), xMax: String(xMax), yMin: String(grid.min), yMax: String(yMax) });
+  chart.box.classList.add('heatmap');
+  return chart;
+}
+
+/** @param {HeatmapGrid} grid @param {string} column @param {{ timeIndex: number, bucket: number, count: number }} cell */
+function describeCell(grid, column, cell) {
+  const { min, max } = bucketRange(grid, cell.bucket);
+  const start = new Date((grid.times[cell.timeIndex] ?? 0) * 1000).toLocaleTimeString();
+  return `${String(cell.count)} span${cell.count === 1 ? '' : 's'} from ${formatValue(column, min)} to ${formatValue(column, max)}, at ${start}`;
+}
+
+/** @param {uPlot} u @param {HeatmapGrid} grid */
+function drawCells(u, grid) {
+  const { ctx } = u;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
+  ctx.clip();
+  grid.times.forEach((start, timeIndex) => {
+    const x0 = u.valToPos(start, 'x', true);
+    const x1 = u.valToPos(start + grid.granularity, 'x', true);
+    grid.counts[timeIndex]?.forEach((count, bucket) => {
+      const color = heatColor(count, grid.maxCount);
+      if (!color) return;
+      const { min, max } = bucketRange(grid, bucket);
+      const y0 = u.valToPos(max, 'y', true);
+      const y1 = u.valToPos(min, 'y', true);
+      ctx.fillStyle = color;
+      // A pixel's gap between cells keeps the grid readable.
+      ctx.fillRect(x0, y0, Math.max(1, x1 - x0 - 1), Math.max(1, y1 - y0 - 1));
+    });
+  });
+  ctx.restore();
+}
