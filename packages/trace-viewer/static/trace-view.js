@@ -133,6 +133,7 @@ export function mountTraceView(root, traceId, onStatus, spanId) {
   let seen = '';
   /** @type {string | null} */
   let selectedId = spanId ?? null;
+  let scrolledToSpan = false;
 
   const render = () => {
     if (!trace || trace.spans.length === 0) {
@@ -148,12 +149,12 @@ export function mountTraceView(root, traceId, onStatus, spanId) {
     }
     const bounds = timeBounds(trace.spans);
     const rows = waterfallRows(trace.spans);
+    // The root until a span is chosen, or while the one asked for has not arrived.
     const selected = rows.find((row) => row.span.spanId === selectedId)?.span ?? rows[0]?.span;
-    selectedId = selected?.spanId ?? null;
     const list = el(
       'div',
       { class: 'wf-rows' },
-      ...rows.map((row) => waterfallRow(row.span, row.depth, bounds, row.span.spanId === selectedId)),
+      ...rows.map((row) => waterfallRow(row.span, row.depth, bounds, row.span === selected)),
     );
     const details = el('aside', { class: 'details' }, selected ? spanDetails(selected, bounds.startMs, traceHref) : null);
     const select = (/** @type {Event} */ event) => {
@@ -188,6 +189,11 @@ export function mountTraceView(root, traceId, onStatus, spanId) {
         ),
       ),
     );
+    // Opened at a span (a query's match): bring it into view once it is there.
+    if (spanId !== undefined && !scrolledToSpan && selected?.spanId === spanId) {
+      scrolledToSpan = true;
+      list.querySelector('.wf-row.selected')?.scrollIntoView({ block: 'nearest' });
+    }
   };
 
   const refresh = async () => {

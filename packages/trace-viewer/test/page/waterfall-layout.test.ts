@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barGeometry, MIN_BAR_PERCENT, timeBounds, waterfallRows } from '../static/waterfall-layout.js';
+import { barGeometry, MIN_BAR_PERCENT, timeBounds, waterfallRows } from '../../static/waterfall-layout.js';
 
 const span = (spanId: string, parentSpanId: string | null, startMs: number, durationMs = 10) => ({
   spanId,
