@@ -32,10 +32,11 @@ const widthOf = (box) => Math.max(320, box.clientWidth - 24);
  *
  * @param {string} title
  * @param {(box: HTMLElement) => uPlot} create
+ * @param {string} [note] said under the title
  * @returns {Chart}
  */
-function chartBox(title, create) {
-  const box = el('figure', { class: 'chart' }, el('figcaption', {}, title));
+function chartBox(title, create, note) {
+  const box = el('figure', { class: 'chart' }, el('figcaption', {}, title), note === undefined ? null : el('p', { class: 'chart-readout' }, note));
   /** @type {uPlot | undefined} */
   let plot;
   const observer = new ResizeObserver(() => plot?.setSize({ width: widthOf(box), height: HEIGHT }));
@@ -54,11 +55,11 @@ function chartBox(title, create) {
 
 /**
  * @param {{
- *   title: string, column: string, times: number[], granularity: number, lines: Line[],
+ *   title: string, note: string | undefined, column: string, times: number[], granularity: number, lines: Line[],
  *   onPoint: (line: Line, timeIndex: number) => void
  * }} chart
  */
-export function lineChart({ title, column, times, granularity, lines, onPoint }) {
+export function lineChart({ title, note, column, times, granularity, lines, onPoint }) {
   const last = times.at(-1) ?? 0;
   return chartBox(title, (box) => {
     const plot = new uPlot(
@@ -90,7 +91,7 @@ export function lineChart({ title, column, times, granularity, lines, onPoint })
       if (line) onPoint(line, index);
     });
     return plot;
-  });
+  }, note);
 }
 
 /** The line whose point at `index` is nearest the cursor, of those with a value there. @param {uPlot} plot @param {Line[]} lines @param {number} index */

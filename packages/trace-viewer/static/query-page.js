@@ -23,6 +23,8 @@ import { matchingTracesList } from './query-traces.js';
 import { queryHash, readQueryHash } from './query-url.js';
 
 const TRACES_LISTED = 100;
+/** Lines per chart: beyond this a chart is a tangle; the table lists every group. */
+const MAX_LINES = 20;
 
 /** @returns {QueryForm} */
 const blankForm = () => formFromSpec({ calculations: [{ op: 'COUNT' }] });
@@ -144,10 +146,12 @@ export function mountQueryPage(root, hash) {
           }),
         );
       } else {
-        const { times, lines } = lineSeries(current, breakdowns, key);
+        const { times, lines: all } = lineSeries(current, breakdowns, key);
+        const lines = all.slice(0, MAX_LINES);
         charts.push(
           lineChart({
             title: key,
+            note: all.length > lines.length ? `The first ${String(lines.length)} of ${String(all.length)} groups; the table lists all.` : undefined,
             column,
             times,
             granularity: current.window.granularity,
