@@ -86,6 +86,8 @@ export function mountQueryPage(root, hash) {
   let stopped = false;
   /** Drops an answer that comes after a newer request. */
   let latest = 0;
+  /** Run pressed: the next address runs its query even if it is the one shown. */
+  let runRequested = false;
 
   const refreshColumns = () =>
     fetchColumns()
@@ -103,7 +105,11 @@ export function mountQueryPage(root, hash) {
         const next = queryHash(spec);
         // The same query again: the address does not change, so run it here.
         if (next === location.hash) void runAndShow(spec, undefined);
-        else location.hash = next;
+        else {
+          // Run even when only a selection is dropped from the address.
+          runRequested = true;
+          location.hash = next;
+        }
       },
     });
   };
@@ -231,7 +237,9 @@ export function mountQueryPage(root, hash) {
       return;
     }
     const query = JSON.stringify(address.spec);
-    if (query === shownQuery && answer) {
+    const rerun = runRequested;
+    runRequested = false;
+    if (query === shownQuery && answer && !rerun) {
       void showTraces(address.selection);
       return;
     }
