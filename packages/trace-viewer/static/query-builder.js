@@ -2,7 +2,7 @@
 // The query builder: Honeycomb's clauses (VISUALIZE, WHERE, GROUP BY, ORDER
 // BY, LIMIT and the time range) as rows of fields. Column fields suggest the
 // columns the stored spans have. Typing edits the clauses in place; adding or
-// removing a row redraws the builder.
+// removing a row, or changing a calculation's op, redraws the builder.
 
 /** @import { QueryForm } from './query-form.js' */
 import { el } from './dom.js';
@@ -58,8 +58,10 @@ export function mountBuilder(container, form, { onRun }) {
         calc.op = op.value;
         render();
       });
-      column.addEventListener('input', () => (calc.column = column.value));
-      column.addEventListener('change', renderOrders);
+      column.addEventListener('input', () => {
+        calc.column = column.value;
+        refreshOrderChoices();
+      });
       const remove = removeButton(`Remove calculation ${n}`);
       remove.addEventListener('click', () => {
         form.calculations.splice(i, 1);
@@ -104,8 +106,10 @@ export function mountBuilder(container, form, { onRun }) {
     const breakdowns = form.breakdowns.map((breakdown, i) => {
       const n = String(i + 1);
       const column = columnInput(breakdown, `Group by ${n}`);
-      column.addEventListener('input', () => (form.breakdowns[i] = column.value));
-      column.addEventListener('change', renderOrders);
+      column.addEventListener('input', () => {
+        form.breakdowns[i] = column.value;
+        refreshOrderChoices();
+      });
       const remove = removeButton(`Remove group by ${n}`);
       remove.addEventListener('click', () => {
         form.breakdowns.splice(i, 1);
@@ -146,21 +150,36 @@ export function mountBuilder(container, form, { onRun }) {
     renderOrders();
   };
 
-  // ORDER BY offers the calculations (but HEATMAP) and the breakdowns as they are typed.
+  // ORDER BY offers the calculations (but HEATMAP) and the breakdowns as they
+  // are typed. Typing only refreshes its choices: redrawing the clause would
+  // replace its buttons under a click that starts as a column field blurs.
+  const orderChoices = () => [
+    ...form.calculations.filter((calc) => calc.op !== 'HEATMAP').map((calc) => orderChoice(calc.op, calc.column)),
+    ...form.breakdowns.filter((column) => column.trim() !== '').map((column) => orderChoice('', column)),
+  ];
+  /** @type {{ order: QueryForm['orders'][number], by: HTMLSelectElement }[]} */
+  let orderFields = [];
+  /** @type {HTMLButtonElement | undefined} */
+  let addOrder;
+
+  function refreshOrderChoices() {
+    const choices = orderChoices();
+    for (const { order, by } of orderFields) {
+      const current = orderChoice(order.op, order.column);
+      const options = choices.some(([value]) => value === current[0]) ? choices : [current, ...choices];
+      by.replaceChildren(...options.map(([value, label]) => el('option', { value, selected: value === current[0] }, label)));
+    }
+    if (addOrder) addOrder.disabled = choices.length === 0;
+  }
+
   function renderOrders() {
     const slot = container.querySelector('#order-clause');
     if (!slot) return;
-    /** @type {[value: string, label: string][]} */
-    const choices = [
-      ...form.calculations.filter((calc) => calc.op !== 'HEATMAP').map((calc) => orderChoice(calc.op, calc.column)),
-      ...form.breakdowns.filter((column) => column.trim() !== '').map((column) => orderChoice('', column)),
-    ];
+    orderFields = [];
     const items = form.orders.map((order, i) => {
       const n = String(i + 1);
-      const current = orderChoice(order.op, order.column);
-      const options = choices.some(([value]) => value === current[0]) ? choices : [current, ...choices];
       const by = el('select', { 'aria-label': `Order ${n} by` });
-      for (const [value, label] of options) by.append(el('option', { value, selected: value === current[0] }, label));
+      orderFields.push({ order, by });
       by.addEventListener('change', () => Object.assign(order, JSON.parse(by.value)));
       const direction = select(['descending', 'ascending'], order.descending ? 'descending' : 'ascending', `Order ${n} direction`);
       direction.addEventListener('change', () => (order.descending = direction.value === 'descending'));
@@ -172,9 +191,9 @@ export function mountBuilder(container, form, { onRun }) {
       return el('span', { class: 'item' }, by, direction, remove);
     });
     const add = addButton('Add order', '+');
-    add.disabled = choices.length === 0;
+    addOrder = add;
     add.addEventListener('click', () => {
-      const [first] = choices;
+      const [first] = orderChoices();
       if (!first) return;
       form.orders.push({ ...JSON.parse(first[0]), descending: true });
       renderOrders();
@@ -183,6 +202,7 @@ export function mountBuilder(container, form, { onRun }) {
       el('div', { class: 'clause-name', title: 'Order of the groups' }, 'ORDER BY'),
       el('div', { class: 'clause-items' }, ...items, add),
     );
+    refreshOrderChoices();
   }
 
   render();
