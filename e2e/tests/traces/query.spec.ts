@@ -553,6 +553,9 @@ test.describe('the query page', () => {
     expect(fromLink.answer.data.results).toEqual(answer.data.results);
     await expectCharts(example, fromLink.answer, [MAX_KEY]);
     await expectTable(example, fromLink.answer, [], [MAX_KEY]);
+    // The example clicked again while it is shown runs it again.
+    const again = await pageAnswer(example, () => example.getByRole('link', { name: EXAMPLE_B }).click());
+    expect(again.sent).toEqual(fromLink.sent);
 
     await screenshotAnswer(viewer, testInfo, 'query-home-result-length.png');
   });

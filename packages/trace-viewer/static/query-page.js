@@ -57,7 +57,14 @@ export function mountQueryPage(root, hash) {
   const results = el('section', { id: 'query-results', class: 'query-results', 'data-state': 'idle', 'data-run': 0, 'aria-live': 'polite' });
   const traces = el('div', { id: 'query-traces' });
   const examples = EXAMPLES.map((example) => {
-    const link = el('a', { class: 'example', href: `/${queryHash(example.spec)}`, title: example.question, 'data-example': example.id }, example.title);
+    const hashOf = queryHash(example.spec);
+    const link = el('a', { class: 'example', href: `/${hashOf}`, title: example.question, 'data-example': example.id }, example.title);
+    // The example shown already: the address would not change, so run it again here.
+    link.addEventListener('click', (event) => {
+      if (location.hash !== hashOf) return;
+      event.preventDefault();
+      void runAndShow(example.spec, undefined);
+    });
     return el('li', {}, link);
   });
   root.replaceChildren(
