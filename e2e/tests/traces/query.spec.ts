@@ -531,6 +531,10 @@ test.describe('the query page', () => {
     });
     await expectShownSpec(viewer, sent, SEED_B);
     expect(addressOf(viewer)).toEqual({ q: SEED_B, sel: undefined });
+    // The column fields suggest the columns the stored spans have, attributes and derived fields alike.
+    const suggestions = viewer.locator('datalist#query-columns option');
+    await expect(suggestions.and(viewer.locator(`[value="${ATTR.resultLength}"]`))).toHaveCount(1);
+    await expect(suggestions.and(viewer.locator('[value="duration_ms"]'))).toHaveCount(1);
     await expectApiAgrees(request, sent, answer);
 
     // MAX leaves out spans without a number there (a feed that failed, e.g. the fault test's 500, has none).

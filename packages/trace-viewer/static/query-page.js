@@ -25,6 +25,7 @@ import { queryHash, readQueryHash } from './query-url.js';
 const TRACES_LISTED = 100;
 /** Lines per chart: beyond this a chart is a tangle; the table lists every group. */
 const MAX_LINES = 20;
+const COLUMNS_FRESH_MS = 5000;
 
 /** @returns {QueryForm} */
 const blankForm = () => formFromSpec({ calculations: [{ op: 'COUNT' }] });
@@ -96,12 +97,25 @@ export function mountQueryPage(root, hash) {
   /** Run pressed: the next address runs its query even if it is the one shown. */
   let runRequested = false;
 
-  const refreshColumns = () =>
+  // The column suggestions: listing them reads every span (a few hundred ms
+  // over 100,000), so never on the way to an answer. They are fetched after
+  // the first answer is drawn, and again when a column field is focused, if
+  // they are more than a few seconds old.
+  let columnsFetchedAt = -Infinity;
+  const refreshColumns = () => {
+    if (stopped || performance.now() - columnsFetchedAt < COLUMNS_FRESH_MS) return;
+    columnsFetchedAt = performance.now();
     fetchColumns()
       .then((list) => {
         if (!stopped) columns.replaceChildren(...list.map((column) => el('option', { value: column.name }, `${String(column.spans)} spans`)));
       })
-      .catch(() => {});
+      .catch(() => {
+        columnsFetchedAt = -Infinity;
+      });
+  };
+  builderSlot.addEventListener('focusin', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.getAttribute('list') === COLUMNS_LIST_ID) refreshColumns();
+  });
 
   /** @type {{ showError: (message: string | undefined) => void }} */
   let builder;
@@ -192,7 +206,6 @@ export function mountQueryPage(root, hash) {
     results.dataset.state = 'running';
     builder.showError(undefined);
     specJson.textContent = JSON.stringify(spec, null, 2);
-    void refreshColumns();
     try {
       const current = await runQuery(spec);
       if (stopped || token !== latest) return;
@@ -202,6 +215,7 @@ export function mountQueryPage(root, hash) {
       results.dataset.state = 'done';
       results.dataset.run = String(++run);
       await showTraces(selection);
+      if (columnsFetchedAt === -Infinity) refreshColumns();
     } catch (error) {
       if (stopped || token !== latest) return;
       clearCharts();
@@ -240,7 +254,7 @@ export function mountQueryPage(root, hash) {
       shownQuery = '';
       showBuilder(blankForm());
       if (address.error !== undefined) builder.showError(`${address.error}: showing a blank query instead.`);
-      void refreshColumns();
+      refreshColumns();
       return;
     }
     const query = JSON.stringify(address.spec);

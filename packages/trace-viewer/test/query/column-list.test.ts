@@ -21,4 +21,17 @@ describe('the column list', () => {
     expect(byName('trace.parent_id')?.spans).toBe(1);
     expect(columns.map((column) => column.name)).toEqual([...columns.map((column) => column.name)].sort());
   });
+
+  it('counts a key a span has as an attribute and in its resource once, with the attribute’s type', () => {
+    const store = new TraceStore();
+    store.add([
+      makeSpan({ span: 1, attributes: { 'deployment.environment': 7, duration_ms: 'overridden' }, resource: { 'deployment.environment': 'e2e' } }),
+      makeSpan({ span: 2, resource: { 'deployment.environment': 'e2e' } }),
+    ]);
+    const columns = listColumns(store);
+    const byName = (name: string) => columns.find((column) => column.name === name);
+    expect(byName('deployment.environment')).toEqual({ name: 'deployment.environment', types: ['integer', 'string'], spans: 2, derived: false });
+    // An attribute named like a derived field is the column, counted once per span.
+    expect(byName('duration_ms')).toEqual({ name: 'duration_ms', types: ['integer', 'string'], spans: 2, derived: false });
+  });
 });
