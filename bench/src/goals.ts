@@ -9,6 +9,27 @@ export const GOALS = {
   viewerQueryMedianMaxMs: 100,
   /** How far the store's byte estimate may stray from the heap it measures, as a fraction. */
   viewerEstimateMaxDeviation: 0.25,
+  /**
+   * "The page stays responsive while spans stream in": the query page's
+   * click of `Run query` to the frame showing its answer, median, while the
+   * viewer takes 2,000 spans a second. RAIL's 100 ms response budget is
+   * for handling the input, and the page's part here (input delay, parsing,
+   * drawing, the frame) is a few tens of milliseconds; the query itself
+   * runs on the server (its own goal above: 100 ms over 100,000 spans,
+   * more as the stream adds spans), which on this two-core, noisy machine
+   * shares the cores with the sender, Chromium and the bench. 250 ms, the
+   * same bound as click to trace, leaves room for that and still reads as
+   * the chart following the click.
+   */
+  queryPageStreamingMedianMaxMs: 250,
+  /**
+   * No main-thread task in the page longer than this while spans stream in
+   * (the Long Tasks API's entries). Twice RAIL's 100 ms: on a shared
+   * two-core machine a task's wall time stretches whenever another process
+   * holds the core, while a page that did real work per span (re-rendering
+   * on every poll, say) would show tasks many times that.
+   */
+  queryPageStreamingLongestTaskMaxMs: 200,
 } as const;
 
 export interface GoalCheck {

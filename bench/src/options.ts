@@ -1,7 +1,17 @@
 import { parseArgs } from 'node:util';
-import type { Settings } from './results.js';
+import { type Part, PARTS, type Settings } from './results.js';
 
-const DEFAULTS: Settings = { rounds: 5, connections: 10, warmupSec: 2, durationSec: 6, posts: 6000, clicks: 20 };
+const DEFAULTS: Settings = {
+  rounds: 5,
+  connections: 10,
+  warmupSec: 2,
+  durationSec: 6,
+  posts: 6000,
+  clicks: 20,
+  pageClicks: 20,
+  streamSpansPerSec: 2000,
+  parts: PARTS,
+};
 
 const positiveInteger = (name: string, value: string | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
@@ -10,10 +20,27 @@ const positiveInteger = (name: string, value: string | undefined, fallback: numb
   return number;
 };
 
-/** `--rounds 5 --connections 10 --warmup 2 --duration 6 --posts 6000 --clicks 20` (the defaults). */
+const isPart = (name: string): name is Part => (PARTS as readonly string[]).includes(name);
+
+/** `--only a,b` (or `--only a --only b`): those parts, in the order a full run has them. */
+const readParts = (values: readonly string[] | undefined): readonly Part[] => {
+  if (values === undefined) return DEFAULTS.parts;
+  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim());
+  for (const name of names) {
+    if (!isPart(name)) throw new Error(`--only takes parts of ${PARTS.join(', ')}, got ${JSON.stringify(name)}`);
+  }
+  return PARTS.filter((part) => names.includes(part));
+};
+
+/**
+ * `--rounds 5 --connections 10 --warmup 2 --duration 6 --posts 6000 --clicks 20
+ * --page-clicks 20 --stream-rate 2000` (the defaults), and `--only` to run
+ * some parts alone (results/ is then left as it is).
+ */
 export const readSettings = (args: readonly string[]): Settings => {
   const { values } = parseArgs({
-    args: [...args],
+    // `pnpm --filter @cruddur/bench bench -- --only …` passes the `--` on.
+    args: args[0] === '--' ? args.slice(1) : [...args],
     options: {
       rounds: { type: 'string' },
       connections: { type: 'string' },
@@ -21,6 +48,9 @@ export const readSettings = (args: readonly string[]): Settings => {
       warmup: { type: 'string' },
       posts: { type: 'string' },
       clicks: { type: 'string' },
+      'page-clicks': { type: 'string' },
+      'stream-rate': { type: 'string' },
+      only: { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -31,5 +61,8 @@ export const readSettings = (args: readonly string[]): Settings => {
     durationSec: positiveInteger('duration', values.duration, DEFAULTS.durationSec),
     posts: positiveInteger('posts', values.posts, DEFAULTS.posts),
     clicks: positiveInteger('clicks', values.clicks, DEFAULTS.clicks),
+    pageClicks: positiveInteger('page-clicks', values['page-clicks'], DEFAULTS.pageClicks),
+    streamSpansPerSec: positiveInteger('stream-rate', values['stream-rate'], DEFAULTS.streamSpansPerSec),
+    parts: readParts(values.only),
   };
 };

@@ -1,4 +1,5 @@
 // What one `pnpm bench` run measures, as written to results/latest.json.
+import type { ClickSample } from './query-page-stats.js';
 
 export const VARIANT_IDS = ['A', 'B', 'C', 'D'] as const;
 export type VariantId = (typeof VARIANT_IDS)[number];
@@ -94,6 +95,60 @@ export interface ViewerResults {
   readonly samplesMs: readonly number[];
 }
 
+/** One phase of the query page's run: the same count of clicks of `Run query`, with the viewer quiet or taking spans, in interleaved segments. */
+export interface QueryPagePhase {
+  readonly clicks: number;
+  /** Click to the frame with the answer painted. */
+  readonly medianMs: number;
+  readonly p90Ms: number;
+  readonly maxMs: number;
+  /** Medians of a click's parts (see ClickSample): input delay, the request, parsing and drawing, the frame after it. */
+  readonly inputDelayMedianMs: number;
+  readonly requestMedianMs: number;
+  readonly drawMedianMs: number;
+  readonly frameMedianMs: number;
+  /** Main-thread tasks of more than 50 ms (`longtask` entries) during the phase, and the longest (0 when none). */
+  readonly longTasks: number;
+  readonly longestTaskMs: number;
+  /** The longest time between two animation frames during the phase. */
+  readonly longestFrameGapMs: number;
+  /** The phase's segments' time, summed. */
+  readonly seconds: number;
+  /** The viewer process's CPU time over the phase's wall-clock time: 1 is one core kept busy. */
+  readonly viewerCpuShare: number;
+  /** Spans the viewer held, on average over the phase's clicks (each segment's taken as the mean of its start and end). */
+  readonly meanSpansHeld: number;
+  readonly samples: readonly ClickSample[];
+}
+
+/** The viewer's query page in Chromium, its `Run query` clicked with the viewer quiet, then while spans stream in. */
+export interface QueryPageResults {
+  /** The query in the page's address. */
+  readonly query: unknown;
+  /** Spans sent before the page opened. */
+  readonly spansLoaded: number;
+  readonly warmupClicks: number;
+  /** From one answer painted to the next click. */
+  readonly clickGapMs: number;
+  readonly quiet: QueryPagePhase;
+  readonly streaming: QueryPagePhase;
+  readonly stream: {
+    readonly targetSpansPerSec: number;
+    /** Spans the viewer accepted per second while the streaming phase's clicks ran. */
+    readonly spansPerSec: number;
+    /** Every stream's, from its start (a settling second before its clicks) to its stop. */
+    readonly spans: number;
+    readonly requests: number;
+    readonly seconds: number;
+    /** Ticks the sender skipped because the viewer had not taken the earlier ones yet. */
+    readonly skippedTicks: number;
+    /** The sending process's CPU time over the streaming clicks' wall-clock time. */
+    readonly senderCpuShare: number;
+  };
+  /** Spans the viewer evicted during the run (its default limits should keep them all). */
+  readonly evictedSpans: number;
+}
+
 export interface Machine {
   readonly cpuModel: string;
   readonly cores: number;
@@ -112,7 +167,17 @@ export interface Settings {
   /** POST: a fixed count of requests measured (after a fifth as many to warm up), so every variant grows the store alike. */
   readonly posts: number;
   readonly clicks: number;
+  /** The query page: clicks of `Run query` in each phase, after as many warm-up clicks as a quarter of them. */
+  readonly pageClicks: number;
+  /** The query page: spans a second sent to the viewer in the streaming phase. */
+  readonly streamSpansPerSec: number;
+  /** The parts of the run (`--only`); results/ is written only when all of them ran. */
+  readonly parts: readonly Part[];
 }
+
+/** The parts of a run, in the order they run. */
+export const PARTS = ['api', 'bundle', 'click-to-trace', 'viewer-query', 'query-page'] as const;
+export type Part = (typeof PARTS)[number];
 
 export interface BenchResults {
   readonly machine: Machine;
@@ -126,4 +191,16 @@ export interface BenchResults {
     readonly clickToTrace: ClickToTraceResults;
   };
   readonly viewer: ViewerResults;
+  readonly queryPage: QueryPageResults;
+}
+
+/** What the parts of a run measured; a part left out by `--only` is missing. */
+export interface MeasuredParts {
+  readonly machine: Machine;
+  readonly settings: Settings;
+  readonly api?: BenchResults['api'];
+  readonly bundle?: BundleResults;
+  readonly clickToTrace?: ClickToTraceResults;
+  readonly viewer?: ViewerResults;
+  readonly queryPage?: QueryPageResults;
 }

@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { parseCpuTimeMs } from './api-server.js';
 import { PATHS } from './paths.js';
 import { isRunning, stopChild, track } from './processes.js';
 
 export interface ViewerProcess {
   readonly url: string;
+  /** The process's CPU time so far (all threads, user + system), from /proc. */
+  cpuTimeMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -38,5 +42,9 @@ export const startViewer = async (): Promise<ViewerProcess> => {
     });
   });
   if (!isRunning(child)) throw new Error(`the trace viewer exited: ${output}`);
-  return { url, stop: () => stopChild(child) };
+  return {
+    url,
+    cpuTimeMs: async () => parseCpuTimeMs(await readFile(`/proc/${String(child.pid)}/stat`, 'utf8')),
+    stop: () => stopChild(child),
+  };
 };

@@ -3,9 +3,10 @@
 // twice: its heap per stored span, and the query's round trip. Reports over IPC.
 import { performance } from 'node:perf_hooks';
 import { startTraceViewer, type TraceViewer } from '@cruddur/trace-viewer';
+import { sendAll } from './otlp-send.js';
 import { median, percentileOfSorted } from './stats.js';
 import type { ViewerMessage } from './viewer-query.js';
-import { cruddurRequests, type OtlpRequest, SPANS_PER_TRACE } from './viewer-spans.js';
+import { cruddurRequests, SPANS_PER_TRACE } from './viewer-spans.js';
 
 const { traces, warmupQueries, queries, query } = JSON.parse(process.argv[2] ?? '') as {
   traces: number;
@@ -23,21 +24,6 @@ const heapUsed = (): number => {
   gc();
   gc();
   return process.memoryUsage().heapUsed;
-};
-
-const CONCURRENCY = 8;
-
-const sendAll = async (viewer: TraceViewer, requests: readonly OtlpRequest[]): Promise<void> => {
-  let next = 0;
-  const sender = async () => {
-    while (next < requests.length) {
-      const { contentType, body } = requests[next++] as OtlpRequest;
-      const res = await fetch(`${viewer.url}/v1/traces`, { method: 'POST', headers: { 'content-type': contentType }, body });
-      if (res.status !== 200) throw new Error(`OTLP export answered ${String(res.status)}: ${await res.text()}`);
-      await res.arrayBuffer();
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, sender));
 };
 
 /** One round trip: its wall-clock time and the CPU time this process (server and client) spent on it. */
@@ -58,10 +44,10 @@ const warmup = cruddurRequests(500, now, 60_000, 99);
 const requests = cruddurRequests(traces, now, 30 * 60_000);
 const viewer = await startTraceViewer({ port: 0 });
 // Warm the decoders and the store up before measuring, then start from empty.
-await sendAll(viewer, warmup);
+await sendAll(viewer.url, warmup);
 viewer.store.clear();
 const before = heapUsed();
-await sendAll(viewer, requests);
+await sendAll(viewer.url, requests);
 const after = heapUsed();
 const stats = viewer.store.stats;
 if (stats.spans !== traces * SPANS_PER_TRACE || stats.evictedSpans > 0) {

@@ -150,10 +150,11 @@ const traceSpans = (next: () => number, startMs: number): { browser: Span[]; api
 const jsonBody = (service: OtlpResource, scope: string, spans: Span[]): string =>
   JSON.stringify({ resourceSpans: [{ resource: service, scopeSpans: [{ scope: { name: scope, version: '0.1.0' }, spans }] }] });
 
-/** A request as an exporter sends it: its body and Content-Type. */
+/** A request as an exporter sends it: its body and Content-Type, and how many spans it carries. */
 export interface OtlpRequest {
   readonly contentType: 'application/json' | 'application/x-protobuf';
   readonly body: string | Uint8Array;
+  readonly spans: number;
 }
 
 export const SPANS_PER_TRACE = 4;
@@ -161,18 +162,26 @@ const API_BATCH = 128;
 
 /**
  * OTLP requests holding `traces` traces (four spans each) that start evenly
- * over the `spreadMs` before `endMs`.
+ * over the `spreadMs` before `endMs`. Each click's browser spans go in a
+ * request of their own, as the web app sends them, unless `browserBatch`
+ * puts that many clicks' in one (the same spans in far fewer requests, for
+ * filling a viewer quickly).
  */
-export const cruddurRequests = (traces: number, endMs: number, spreadMs: number, seed = 11): OtlpRequest[] => {
+export const cruddurRequests = (traces: number, endMs: number, spreadMs: number, seed = 11, browserBatch = 1): OtlpRequest[] => {
   const next = random(seed);
   const requests: OtlpRequest[] = [];
+  let browserSpans: Span[] = [];
   let apiBatch: Span[] = [];
   for (let i = 0; i < traces; i++) {
     const { browser, api } = traceSpans(next, endMs - spreadMs + (i * spreadMs) / traces);
-    requests.push({ contentType: 'application/json', body: jsonBody(FRONTEND, '@cruddur/telemetry-web', browser) });
+    browserSpans.push(...browser);
+    if (browserSpans.length >= browserBatch * browser.length || i === traces - 1) {
+      requests.push({ contentType: 'application/json', body: jsonBody(FRONTEND, '@cruddur/telemetry-web', browserSpans), spans: browserSpans.length });
+      browserSpans = [];
+    }
     apiBatch.push(...api);
     if (apiBatch.length >= API_BATCH || i === traces - 1) {
-      requests.push({ contentType: 'application/x-protobuf', body: encodeTraceRequest(BACKEND, `${SERVICE.backend}/http`, apiBatch) });
+      requests.push({ contentType: 'application/x-protobuf', body: encodeTraceRequest(BACKEND, `${SERVICE.backend}/http`, apiBatch), spans: apiBatch.length });
       apiBatch = [];
     }
   }

@@ -1,4 +1,5 @@
-import type { BenchResults, LoadResult, ServerRound, VariantId, VariantSummary } from '../src/results.js';
+import type { ClickSample } from '../src/query-page-stats.js';
+import { type BenchResults, type LoadResult, PARTS, type QueryPagePhase, type ServerRound, type VariantId, type VariantSummary } from '../src/results.js';
 
 export const load = (rps: number, p99Ms: number, cpuUsPerRequest = 100): LoadResult => ({
   rps,
@@ -29,10 +30,30 @@ const summary = (homeRps: number, homeP99: number, startupMs: number, postRps = 
   xrayDatagramsPerRequest: 0,
 });
 
+const sample = (totalMs: number): ClickSample => ({ totalMs, inputDelayMs: 2, requestMs: totalMs - 42, drawMs: 30, frameMs: 10 });
+
+const phase = (medianMs: number, longestTaskMs: number): QueryPagePhase => ({
+  clicks: 20,
+  medianMs,
+  p90Ms: medianMs + 20,
+  maxMs: medianMs + 40,
+  inputDelayMedianMs: 2,
+  requestMedianMs: medianMs - 42,
+  drawMedianMs: 30,
+  frameMedianMs: 10,
+  longTasks: longestTaskMs > 0 ? 3 : 0,
+  longestTaskMs,
+  longestFrameGapMs: longestTaskMs > 0 ? longestTaskMs + 10 : 33.4,
+  seconds: 8,
+  viewerCpuShare: longestTaskMs > 0 ? 0.8 : 0.3,
+  meanSpansHeld: 110_000,
+  samples: [sample(medianMs)],
+});
+
 /** A run where B meets every goal but the POST p99 one. */
 export const results: BenchResults = {
   machine: { cpuModel: 'Test CPU', cores: 2, node: 'v20.20.2', os: 'Linux 6', loadAverage: [1, 1, 1], date: '2026-01-01T00:00:00.000Z' },
-  settings: { rounds: 3, connections: 10, warmupSec: 2, durationSec: 6, posts: 6000, clicks: 20 },
+  settings: { rounds: 3, connections: 10, warmupSec: 2, durationSec: 6, posts: 6000, clicks: 20, pageClicks: 20, streamSpansPerSec: 2000, parts: PARTS },
   api: {
     rounds: [],
     variants: {
@@ -64,5 +85,15 @@ export const results: BenchResults = {
     queryMaxMs: 95,
     queryCpuMedianMs: 41.2,
     samplesMs: [62.4],
+  },
+  queryPage: {
+    query: { calculations: [{ op: 'HEATMAP', column: 'duration_ms' }] },
+    spansLoaded: 100_000,
+    warmupClicks: 5,
+    clickGapMs: 250,
+    quiet: phase(120, 0),
+    streaming: phase(150, 96.2),
+    stream: { targetSpansPerSec: 2000, spansPerSec: 1994.6, spans: 21_000, requests: 5300, seconds: 10.5, skippedTicks: 0, senderCpuShare: 0.25 },
+    evictedSpans: 0,
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderReport, renderResultsTable, reportRows } from '../src/report.js';
+import { partRows, renderParts, renderReport, renderResultsTable, reportRows } from '../src/report.js';
 import { results } from './fixtures.js';
 
 const row = (measure: string) => {
@@ -49,9 +49,40 @@ describe('reportRows', () => {
       checks: [{ goal: 'estimate within ±25 %', measured: '1.05×', pass: true }],
     });
     const off = reportRows({ ...results, viewer: { ...results.viewer, estimatedBytesPerSpan: 800, queryMedianMs: 140 } });
-    expect(off.filter(({ measure }) => measure.startsWith('trace viewer')).flatMap(({ checks }) => checks.map(({ pass, measured }) => [pass, measured]))).toEqual([
+    expect(off.filter(({ measure }) => measure.startsWith('trace viewer:')).flatMap(({ checks }) => checks.map(({ pass, measured }) => [pass, measured]))).toEqual([
       [false, '140.0 ms'],
       [false, '0.67×'],
+    ]);
+  });
+  it('shows the query page quiet and while spans stream in, checking the streaming median and longest task', () => {
+    expect(row('trace viewer page: Run query click to chart, quiet, median (p90) of 20 ms')).toMatchObject({ b: '120 (140)', checks: [] });
+    expect(row('trace viewer page: the same while spans stream in, median (p90) of 20 ms')).toMatchObject({
+      b: '150 (170)',
+      checks: [{ goal: '≤ 250 ms', measured: '150 ms', pass: true }],
+    });
+    expect(row('trace viewer page: click to chart, streaming / quiet (medians)').b).toBe('1.25×');
+    expect(row('trace viewer page: longest main-thread task while streaming, ms (quiet)')).toMatchObject({
+      b: '96 (< 50)',
+      checks: [{ goal: '≤ 200 ms', measured: '96 ms', pass: true }],
+    });
+    expect(row('trace viewer page: longest gap between frames while streaming, ms (quiet)').b).toBe('106 (33)');
+    expect(row('trace viewer page: spans/s streamed to the viewer (target)').b).toBe('1,995 (2,000)');
+  });
+  it('fails the query page’s goals past 250 ms median or a 200 ms task, and says none when no task was long', () => {
+    const { queryPage } = results;
+    const slow = reportRows({
+      ...results,
+      queryPage: { ...queryPage, streaming: { ...queryPage.streaming, medianMs: 251, longestTaskMs: 0 } },
+    });
+    const stuck = reportRows({ ...results, queryPage: { ...queryPage, streaming: { ...queryPage.streaming, longestTaskMs: 201 } } });
+    const checks = (rows: typeof slow) => rows.filter(({ measure }) => measure.startsWith('trace viewer page')).flatMap(({ checks }) => checks.map(({ pass, measured }) => [pass, measured]));
+    expect(checks(slow)).toEqual([
+      [false, '251 ms'],
+      [true, '< 50 ms'],
+    ]);
+    expect(checks(stuck)).toEqual([
+      [true, '150 ms'],
+      [false, '201 ms'],
     ]);
   });
   it('says when no error reporting ships', () => {
@@ -67,7 +98,22 @@ describe('rendering', () => {
   });
   it('counts the goals met under the table and names the machine', () => {
     const markdown = renderReport(results);
-    expect(markdown).toContain('Goals met: 10 of 11.');
+    expect(markdown).toContain('Goals met: 12 of 13.');
     expect(markdown).toContain('Test CPU, 2 cores, Node v20.20.2');
+  });
+});
+
+describe('a run of some parts (--only)', () => {
+  const { machine, queryPage } = results;
+  const parts = { machine, settings: { ...results.settings, parts: ['query-page'] as const }, queryPage };
+  it('has the rows of those parts alone', () => {
+    expect(partRows(parts).map(({ measure }) => measure.split(':')[0])).toEqual(Array.from({ length: 6 }, () => 'trace viewer page'));
+  });
+  it('names the parts in the title and counts only their goals', () => {
+    const markdown = renderParts(parts);
+    expect(markdown).toContain('# Tracing cost, measured side by side (only query-page)');
+    expect(markdown).toContain('Goals met: 2 of 2.');
+    expect(markdown).toContain('- Trace viewer page:');
+    expect(markdown).not.toContain('- API:');
   });
 });
