@@ -597,6 +597,59 @@ test.describe('the query page', () => {
     await expect(selected).toContainText(opened.name);
   });
 
+  test('the keyboard reaches the charts: a heatmap cell and a point of a line list their traces', async ({ page, context, request }) => {
+    await makeTraffic(page);
+    const viewer = await openQueryPage(context);
+    const { answer } = await pageAnswer(viewer, () => viewer.getByRole('link', { name: EXAMPLE_A }).click());
+    const groups = answer.data.results.map(({ data }) => ({ [ROUTE]: data[ROUTE] ?? null }));
+    const layout = heatmapOf(answer.data.results[0]?.data[HEATMAP_KEY]);
+    const [min, step] = [layout.min_value ?? Number.NaN, layout.step_size ?? Number.NaN];
+
+    // Focus starts at the fullest cell (the earliest, then the lowest, of equals), as the counts of every group shown add up.
+    const cells = new Map<string, { time: string; bucket: number; count: number }>();
+    for (const entry of answer.data.series) {
+      heatmapOf(entry.data[HEATMAP_KEY]).counts.forEach((count, bucket) => {
+        const key = `${entry.time} ${String(bucket)}`;
+        const cell = cells.get(key) ?? { time: entry.time, bucket, count: 0 };
+        cells.set(key, { ...cell, count: cell.count + count });
+      });
+    }
+    const [fullestCell] = [...cells.values()].sort((a, b) => b.count - a.count || Date.parse(a.time) - Date.parse(b.time) || a.bucket - b.bucket);
+    if (!fullestCell) throw new Error('no heatmap cells');
+    const { time, bucket, count } = fullestCell;
+    const heatmap = viewer.getByRole('application', { name: /^HEATMAP\(duration_ms\): arrow keys/ });
+    await heatmap.focus();
+    const readout = viewer.locator('figure.chart.heatmap .chart-readout');
+    await expect(readout).toHaveText(new RegExp(`^${String(count)} spans? from `));
+    // One bucket earlier (the spans are recent: there is one in a two-hour window), then back.
+    const earlier = new Date(Date.parse(time) - answer.window.granularity * 1000).toISOString().replace('.000Z', 'Z');
+    await viewer.keyboard.press('ArrowLeft');
+    await expect(readout).toHaveText(new RegExp(`^${String(cells.get(`${earlier} ${String(bucket)}`)?.count ?? 0)} spans? from `));
+    await viewer.keyboard.press('ArrowRight');
+    await expect(readout).toHaveText(new RegExp(`^${String(count)} spans? from `));
+    await viewer.keyboard.press('Enter');
+    const cellSelection: Selection = { groups, time, range: { column: 'duration_ms', min: clean(min + bucket * step), max: clean(min + (bucket + 1) * step) } };
+    await expect.poll(() => addressOf(viewer).sel).toEqual(cellSelection);
+    const cellTraces = await postJson<MatchingTraces>(request, '/api/query/traces', { query: pinned(SEED_A, answer.window), ...cellSelection, limit: 100 });
+    expect(cellTraces.matchedSpans).toBe(count);
+    await expect(tracesSection(viewer).getByRole('status')).toHaveText(summaryText(cellTraces.matchedSpans, cellTraces.matchedTraces));
+
+    // A line's keys start at the last point of the first group (the slowest route, as ordered).
+    const first = answer.data.results[0]?.data ?? {};
+    const lastTime = answer.data.series
+      .filter((entry) => entry.data[ROUTE] === first[ROUTE] && typeof entry.data[P90_KEY] === 'number')
+      .map((entry) => entry.time)
+      .sort()
+      .at(-1);
+    await viewer.getByRole('application', { name: /^P90\(duration_ms\): arrow keys/ }).focus();
+    await viewer.keyboard.press('Enter');
+    const pointSelection = { group: { [ROUTE]: first[ROUTE] ?? null }, time: lastTime };
+    await expect.poll(() => addressOf(viewer).sel).toEqual(pointSelection);
+    const pointTraces = await postJson<MatchingTraces>(request, '/api/query/traces', { query: pinned(SEED_A, answer.window), ...pointSelection, limit: 100 });
+    expect(pointTraces.matchedSpans).toBeGreaterThan(0);
+    await expect(tracesSection(viewer).getByRole('status')).toHaveText(summaryText(pointTraces.matchedSpans, pointTraces.matchedTraces));
+  });
+
   test('back after a cell click returns to the query; its address opens the same answer fresh', async ({ page, context, request }) => {
     const ours = serverSpans(await makeTraffic(page));
     const viewer = await openQueryPage(context);

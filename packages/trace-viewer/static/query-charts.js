@@ -84,14 +84,100 @@ export function lineChart({ title, note, column, times, granularity, lines, onPo
       [times, ...lines.map((line) => line.values)],
       box,
     );
-    plot.over.addEventListener('click', () => {
+    const open = () => {
       const index = plot.cursor.idx;
       if (index === null || index === undefined) return;
       const line = nearestLine(plot, lines, index);
       if (line) onPoint(line, index);
+    };
+    plot.over.addEventListener('click', open);
+    // From the last point of the first line: left and right along the line, up and down to the other lines there.
+    let at = { line: 0, index: lastIndexWithValue(lines[0]?.values ?? []) };
+    keyboardAccess(plot, `${title}: arrow keys move between points, Enter lists the traces of one`, open, (key) => {
+      const next = stepPoint(lines, at, key);
+      if (!next) return undefined;
+      at = next;
+      const value = lines[next.line]?.values[next.index];
+      const time = times[next.index];
+      if (value === null || value === undefined || time === undefined) return undefined;
+      return { left: plot.valToPos(time, 'x'), top: plot.valToPos(value, 'y') };
     });
     return plot;
   }, note);
+}
+
+/** @param {(number | null)[]} values */
+const lastIndexWithValue = (values) => values.findLastIndex((value) => value !== null);
+
+/**
+ * The point an arrow key moves to: the nearest one with a value, along the
+ * line (left, right) or across the lines at the same time (up, down).
+ *
+ * @param {Line[]} lines
+ * @param {{ line: number, index: number }} at
+ * @param {string} key
+ * @returns {{ line: number, index: number } | undefined}
+ */
+function stepPoint(lines, at, key) {
+  const has = (/** @type {number} */ line, /** @type {number} */ index) => {
+    const value = lines[line]?.values[index];
+    return value !== null && value !== undefined;
+  };
+  const along = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0;
+  const across = key === 'ArrowUp' ? -1 : key === 'ArrowDown' ? 1 : 0;
+  const length = lines[at.line]?.values.length ?? 0;
+  if (!has(at.line, at.index)) {
+    const first = lines.findIndex((line) => lastIndexWithValue(line.values) >= 0);
+    return first < 0 ? undefined : { line: first, index: lastIndexWithValue(lines[first]?.values ?? []) };
+  }
+  for (let index = at.index + along; along !== 0 && index >= 0 && index < length; index += along) {
+    if (has(at.line, index)) return { line: at.line, index };
+  }
+  for (let line = at.line + across; across !== 0 && line >= 0 && line < lines.length; line += across) {
+    if (has(line, at.index)) return { line, index: at.index };
+  }
+  return at;
+}
+
+const ARROWS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
+
+/**
+ * Keyboard access to a chart: its plot area takes focus, the arrow keys move
+ * the cursor from point to point (or cell to cell) as the mouse would, and
+ * Enter or Space opens what is under it, as a click does.
+ *
+ * @param {uPlot} plot
+ * @param {string} label
+ * @param {() => void} open
+ * @param {(key: string) => { left: number, top: number } | undefined} step the cursor's next place, in CSS pixels of the plot area
+ */
+function keyboardAccess(plot, label, open, step) {
+  const area = plot.over;
+  area.tabIndex = 0;
+  area.setAttribute('role', 'application');
+  area.setAttribute('aria-label', label);
+  const moveTo = (/** @type {string} */ key) => {
+    const next = step(key);
+    if (next) plot.setCursor(next);
+  };
+  // Focus shows the cursor where the keys start from, unless a press of the
+  // pointer gave it: then the cursor stays where the pointer is, to be clicked.
+  let pressed = false;
+  area.addEventListener('pointerdown', () => (pressed = true));
+  area.addEventListener('focus', () => {
+    if (!pressed) moveTo('');
+    pressed = false;
+  });
+  area.addEventListener('pointerup', () => (pressed = false));
+  area.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      open();
+    } else if (ARROWS.includes(event.key)) {
+      event.preventDefault();
+      moveTo(event.key);
+    }
+  });
 }
 
 /** The line whose point at `index` is nearest the cursor, of those with a value there. @param {uPlot} plot @param {Line[]} lines @param {number} index */
@@ -154,15 +240,40 @@ export function heatmapChart({ title, column, grid, onCell }) {
       [grid.times, grid.times.map(() => null)],
       box,
     );
-    plot.over.addEventListener('click', () => {
+    const open = () => {
       const cell = cellUnderCursor(plot);
       if (cell && cell.count > 0) onCell(cell.timeIndex, bucketRange(grid, cell.bucket));
+    };
+    plot.over.addEventListener('click', open);
+    // From the fullest cell, a cell a key.
+    let at = fullestCell(grid);
+    keyboardAccess(plot, `${title}: arrow keys move between cells, Enter lists the traces of one`, open, (key) => {
+      const dx = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0;
+      const dy = key === 'ArrowDown' ? -1 : key === 'ArrowUp' ? 1 : 0;
+      at = {
+        timeIndex: Math.min(grid.times.length - 1, Math.max(0, at.timeIndex + dx)),
+        bucket: Math.min(grid.buckets - 1, Math.max(0, at.bucket + dy)),
+      };
+      const { min, max } = bucketRange(grid, at.bucket);
+      const start = grid.times[at.timeIndex] ?? 0;
+      return { left: plot.valToPos(start + grid.granularity / 2, 'x'), top: plot.valToPos((min + max) / 2, 'y') };
     });
     return plot;
   });
   Object.assign(chart.box.dataset, { xMin: String(xMin), xMax: String(xMax), yMin: String(grid.min), yMax: String(yMax) });
   chart.box.classList.add('heatmap');
   return chart;
+}
+
+/** The cell with the most spans (the first of them). @param {HeatmapGrid} grid */
+function fullestCell(grid) {
+  let best = { timeIndex: 0, bucket: 0, count: -1 };
+  grid.counts.forEach((row, timeIndex) =>
+    row.forEach((count, bucket) => {
+      if (count > best.count) best = { timeIndex, bucket, count };
+    }),
+  );
+  return { timeIndex: best.timeIndex, bucket: best.bucket };
 }
 
 /** @param {HeatmapGrid} grid @param {string} column @param {{ timeIndex: number, bucket: number, count: number }} cell */
