@@ -2,6 +2,8 @@
 // The query builder's clauses and the Honeycomb Query Specification they
 // stand for, both ways. The server checks the specification; this only
 // shapes it, so what the builder sends is what a user could send with curl.
+// The op lists restate src/query/spec.ts's for the browser, which loads no
+// server code; a test keeps them equal.
 
 /**
  * @typedef {{ op: string, column: string }} CalculationClause
@@ -61,7 +63,7 @@ export const FILTER_OPS = [
 export const NO_VALUE_OPS = ['exists', 'does-not-exist'];
 export const LIST_OPS = ['in', 'not-in'];
 /** Ops whose value Honeycomb takes as text, never as a number. */
-const TEXT_OPS = ['contains', 'does-not-contain', 'starts-with', 'does-not-start-with', 'ends-with', 'does-not-end-with'];
+export const TEXT_OPS = ['contains', 'does-not-contain', 'starts-with', 'does-not-start-with', 'ends-with', 'does-not-end-with'];
 
 /** @type {[seconds: number, label: string][]} */
 export const TIME_RANGES = [

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, formFromSpec, parseScalar, type QueryForm, specFromForm } from '../../static/query-form.js';
+import * as server from '../../src/query/spec.js';
+import {
+  CALCULATION_OPS,
+  EXAMPLES,
+  FILTER_OPS,
+  formFromSpec,
+  LIST_OPS,
+  NO_VALUE_OPS,
+  parseScalar,
+  type QueryForm,
+  specFromForm,
+  TEXT_OPS,
+} from '../../static/query-form.js';
 
 const form = (overrides: Partial<QueryForm>): QueryForm => ({
   calculations: [],
@@ -11,6 +23,15 @@ const form = (overrides: Partial<QueryForm>): QueryForm => ({
   timeRange: 7200,
   fixedTime: {},
   ...overrides,
+});
+
+describe('the builder’s ops', () => {
+  it('are the ones the server takes, in its order', () => {
+    expect(CALCULATION_OPS).toStrictEqual([...server.CALCULATION_OPS]);
+    expect(FILTER_OPS).toStrictEqual([...server.FILTER_OPS]);
+    expect(TEXT_OPS).toStrictEqual([...server.STRING_FILTER_OPS]);
+    expect([...NO_VALUE_OPS, ...LIST_OPS].every((op) => FILTER_OPS.includes(op))).toBe(true);
+  });
 });
 
 describe('a filter value as typed', () => {
