@@ -26,6 +26,11 @@ export function formatAgo(epochMs, now) {
   return `${String(Math.floor(seconds / 3600))}h ago`;
 }
 
+/** A number of a query's column: durations in their unit, the rest to six significant digits. @param {string} column @param {number} value */
+export function formatColumnValue(column, value) {
+  return column === 'duration_ms' ? formatDuration(value) : String(Number(value.toPrecision(6)));
+}
+
 /** An attribute value as text: strings as they are, everything else as JSON. @param {unknown} value */
 export function formatValue(value) {
   return typeof value === 'string' ? value : JSON.stringify(value);

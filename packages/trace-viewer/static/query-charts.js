@@ -7,7 +7,7 @@
 /** @import { HeatmapGrid, Line } from './chart-data.js' */
 import { bucketRange, cellAt, heatColor } from './chart-data.js';
 import { el } from './dom.js';
-import { formatDuration } from './format.js';
+import { formatColumnValue as formatValue } from './format.js';
 
 const HEIGHT = 220;
 const LINE_COLORS = ['#b197fc', '#38d9c7', '#ffa94d', '#74c0fc', '#f783ac', '#a9e34b', '#ffd43b', '#e599f7'];
@@ -16,8 +16,6 @@ const AXIS = { stroke: '#a396bd', grid: { stroke: '#3a2a5580', width: 1 }, ticks
 /** The colour of a group's line, and of its swatch in the table. @param {number} index */
 export const lineColor = (index) => /** @type {string} */ (LINE_COLORS[index % LINE_COLORS.length]);
 
-/** @param {string} column @param {number} value */
-const formatValue = (column, value) => (column === 'duration_ms' ? formatDuration(value) : String(Number(value.toPrecision(6))));
 
 /** Width of the charts' box, less its padding. @param {HTMLElement} box */
 const widthOf = (box) => Math.max(320, box.clientWidth - 24);

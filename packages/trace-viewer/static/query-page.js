@@ -27,6 +27,9 @@ const TRACES_LISTED = 100;
 const MAX_LINES = 20;
 const COLUMNS_FRESH_MS = 5000;
 
+/** A time bucket's start as the series names it: "2026-12-07T01:48:00Z". @param {number} epochS */
+const bucketTime = (epochS) => new Date(epochS * 1000).toISOString().replace('.000Z', 'Z');
+
 /** @returns {QueryForm} */
 const blankForm = () => formFromSpec({ calculations: [{ op: 'COUNT' }] });
 
@@ -167,7 +170,7 @@ export function mountQueryPage(root, hash) {
             onCell: (timeIndex, range) =>
               select({
                 ...(breakdowns.length > 0 ? { groups: shownGroups } : {}),
-                time: new Date((grid.times[timeIndex] ?? 0) * 1000).toISOString().replace('.000Z', 'Z'),
+                time: bucketTime(grid.times[timeIndex] ?? 0),
                 range: { column, ...range },
               }),
           }),
@@ -184,7 +187,7 @@ export function mountQueryPage(root, hash) {
             granularity: current.window.granularity,
             lines,
             onPoint: (line, timeIndex) =>
-              select({ group: line.group, time: new Date((times[timeIndex] ?? 0) * 1000).toISOString().replace('.000Z', 'Z') }),
+              select({ group: line.group, time: bucketTime(times[timeIndex] ?? 0) }),
           }),
         );
       }

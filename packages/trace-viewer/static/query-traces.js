@@ -7,11 +7,9 @@
 import { groupLabel } from './chart-data.js';
 import { serviceColor } from './colors.js';
 import { el, serviceChip } from './dom.js';
-import { formatClock, formatDuration } from './format.js';
+import { formatClock, formatColumnValue as formatValue, formatDuration } from './format.js';
 import { traceHref } from './trace-list.js';
 
-/** @param {string} column @param {number} value */
-const formatValue = (column, value) => (column === 'duration_ms' ? formatDuration(value) : String(value));
 
 /** What the selection is, in words. @param {Selection} selection */
 export function describeSelection(selection) {
